@@ -1,0 +1,291 @@
+package bleve
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/accord-search/accord/search"
+)
+
+// ErrSchemaChanged reports an index written with another SchemaVersion.
+var ErrSchemaChanged = errors.New("bleve: index schema changed")
+
+// internalSchemaKey stores SchemaVersion inside the index.
+var internalSchemaKey = []byte("accord_schema")
+
+// batchSize bounds one Bleve batch; Batch() fsyncs per call, so larger
+// batches index faster, at the cost of memory.
+const batchSize = 1000
+
+// Index is an on-disk Bleve index that implements search.Engine,
+// search.Getter, search.Inventory and search.Counter.
+type Index struct {
+	dir string
+	// alias lets Swap replace the index under in-flight searches.
+	alias bleve.IndexAlias
+	mu    sync.Mutex // guards idx
+	idx   bleve.Index
+}
+
+var (
+	_ search.Engine    = (*Index)(nil)
+	_ search.Getter    = (*Index)(nil)
+	_ search.Inventory = (*Index)(nil)
+	_ search.Counter   = (*Index)(nil)
+)
+
+// Open opens the index in dir, creating it when dir holds none. It fails
+// with ErrSchemaChanged when the index has another schema version, and
+// with search.ErrUnavailable when another process holds the index.
+func Open(dir string) (*Index, error) {
+	idx, err := openOrCreate(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{dir: dir, alias: bleve.NewIndexAlias(idx), idx: idx}, nil
+}
+
+// Exists reports whether dir holds a Bleve index.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index_meta.json"))
+	return err == nil
+}
+
+func openOrCreate(dir string) (bleve.Index, error) {
+	// A second writer would block forever on the lock without a timeout.
+	cfg := map[string]interface{}{"bolt_timeout": "2s"}
+	if !Exists(dir) {
+		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+			return nil, fmt.Errorf("bleve: create %s: %w", dir, err)
+		}
+		idx, err := bleve.NewUsing(dir, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: create %s: %w", dir, err)
+		}
+		if err := idx.SetInternal(internalSchemaKey, []byte(SchemaVersion)); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("bleve: create %s: %w", dir, err)
+		}
+		return idx, nil
+	}
+	idx, err := bleve.OpenUsing(dir, cfg)
+	if err != nil {
+		if errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
+			return nil, fmt.Errorf("bleve: open %s: %w: %v", dir, ErrSchemaChanged, err)
+		}
+		if err.Error() == "timeout" {
+			return nil, fmt.Errorf("bleve: open %s: %w: the index is locked by another process", dir, search.ErrUnavailable)
+		}
+		return nil, fmt.Errorf("bleve: open %s: %w", dir, err)
+	}
+	v, err := idx.GetInternal(internalSchemaKey)
+	if err != nil || string(v) != SchemaVersion {
+		idx.Close()
+		return nil, fmt.Errorf("bleve: open %s: %w: found %q, want %q", dir, ErrSchemaChanged, v, SchemaVersion)
+	}
+	return idx, nil
+}
+
+// Dir returns the directory of the index currently served.
+func (x *Index) Dir() string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.dir
+}
+
+// Swap replaces the served index with the one in dir (built aside) and
+// closes the old one. Searches in flight finish on the old index first.
+func (x *Index) Swap(dir string) error {
+	idx, err := openOrCreate(dir)
+	if err != nil {
+		return err
+	}
+	x.mu.Lock()
+	old := x.idx
+	x.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
+	x.idx, x.dir = idx, dir
+	x.mu.Unlock()
+	return old.Close()
+}
+
+func (x *Index) current() bleve.Index {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.idx
+}
+
+// Index adds or replaces docs, in batches that are fsynced when Batch returns.
+func (x *Index) Index(ctx context.Context, docs []search.Document) error {
+	idx := x.current()
+	b := idx.NewBatch()
+	for i := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.Index(docs[i].ID, toFields(&docs[i])); err != nil {
+			return fmt.Errorf("bleve: index %s: %w", docs[i].ID, err)
+		}
+		if b.Size() >= batchSize {
+			if err := idx.Batch(b); err != nil {
+				return fmt.Errorf("bleve: batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := idx.Batch(b); err != nil {
+			return fmt.Errorf("bleve: batch: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes documents by ID.
+func (x *Index) Delete(ctx context.Context, ids []string) error {
+	idx := x.current()
+	b := idx.NewBatch()
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	if err := idx.Batch(b); err != nil {
+		return fmt.Errorf("bleve: delete: %w", err)
+	}
+	return nil
+}
+
+// Close closes the index and releases its lock.
+func (x *Index) Close() error {
+	return x.current().Close()
+}
+
+// Count returns the number of stored documents.
+func (x *Index) Count(ctx context.Context) (int, error) {
+	n, err := x.current().DocCount()
+	return int(n), err
+}
+
+// Get returns one stored document.
+func (x *Index) Get(ctx context.Context, id string) (*search.Document, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{"*"}
+	res, err := x.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("bleve: get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("bleve: get %s: %w", id, search.ErrNotFound)
+	}
+	d := fromFields(res.Hits[0].ID, res.Hits[0].Fields)
+	return &d, nil
+}
+
+// Hashes maps every document ID to its stored hash, paging by ID.
+func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
+	out := map[string]string{}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 10000, 0, false)
+		req.Fields = []string{fieldHash}
+		req.SortByCustom(bsearch.SortOrder{&bsearch.SortDocID{}})
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := x.alias.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: list hashes: %w", err)
+		}
+		for _, h := range res.Hits {
+			s, _ := h.Fields[fieldHash].(string)
+			out[h.ID] = s
+		}
+		if len(res.Hits) < 10000 {
+			return out, nil
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+}
+
+// toFields turns a document into the map Bleve indexes.
+func toFields(d *search.Document) map[string]interface{} {
+	m := map[string]interface{}{
+		fieldTitle:     d.Title,
+		fieldBody:      d.Body,
+		fieldURL:       d.URL,
+		fieldSource:    d.Source,
+		fieldDateText:  d.Date,
+		fieldCountries: d.Countries,
+		fieldOfficials: d.Officials,
+		fieldTopics:    d.Topics,
+		fieldOrgs:      d.Organizations,
+		fieldLang:      d.Lang,
+		fieldPath:      d.Path,
+		fieldHash:      d.Hash,
+	}
+	if t, ok := d.Time(); ok {
+		m[fieldDate] = t
+		m[fieldYear] = t.Format("2006")
+	}
+	if len(d.AlsoPublished) > 0 {
+		b, _ := json.Marshal(d.AlsoPublished)
+		m[fieldCopies] = string(b)
+	}
+	return m
+}
+
+// fromFields rebuilds a document from stored fields.
+func fromFields(id string, f map[string]interface{}) search.Document {
+	str := func(k string) string { s, _ := f[k].(string); return s }
+	d := search.Document{
+		ID:            id,
+		Title:         str(fieldTitle),
+		Body:          str(fieldBody),
+		URL:           str(fieldURL),
+		Source:        str(fieldSource),
+		Date:          str(fieldDateText),
+		Countries:     orEmpty(strs(f[fieldCountries])),
+		Officials:     orEmpty(strs(f[fieldOfficials])),
+		Topics:        orEmpty(strs(f[fieldTopics])),
+		Organizations: strs(f[fieldOrgs]),
+		Lang:          str(fieldLang),
+		Path:          str(fieldPath),
+		Hash:          str(fieldHash),
+	}
+	if c := str(fieldCopies); c != "" {
+		_ = json.Unmarshal([]byte(c), &d.AlsoPublished)
+	}
+	return d
+}
+
+// strs reads a stored multi-valued field: Bleve returns a string for one
+// value and a []interface{} for several.
+func strs(v interface{}) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []interface{}:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// orEmpty keeps facet lists non-nil, so that JSON shows [] rather than null.
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,89 @@
+package bleve
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/keyword" // facet fields
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// SchemaVersion names the index layout below. Bump it whenever the mapping
+// or the stored fields change: an index with another version is rebuilt.
+const SchemaVersion = "accord-bleve-3"
+
+// Field names in the index.
+const (
+	fieldTitle     = "title"
+	fieldBody      = "body"
+	fieldURL       = "url"
+	fieldSource    = "source"
+	fieldDate      = "date"     // datetime, for range filters and sorting
+	fieldDateText  = "date_str" // the document's date as written (may be partial)
+	fieldYear      = "year"
+	fieldCountries = "countries"
+	fieldOfficials = "officials"
+	fieldTopics    = "topics"
+	fieldOrgs      = "organizations"
+	fieldLang      = "lang"
+	fieldPath      = "path"
+	fieldHash      = "hash"
+	fieldCopies    = "copies" // JSON of Document.AlsoPublished
+)
+
+// facetField maps a facet to its keyword field.
+var facetField = map[string]string{
+	"country":  fieldCountries,
+	"official": fieldOfficials,
+	"topic":    fieldTopics,
+}
+
+// newMapping builds the static index mapping: English analysis for text,
+// keyword fields (with doc values) for facets, BM25 scoring.
+func newMapping() *mapping.IndexMappingImpl {
+	text := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = en.AnalyzerName
+		f.Store = true
+		f.IncludeTermVectors = true // highlighting needs term positions
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		return f
+	}
+	keyword := func(index, docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = true
+		f.Index = index
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldTitle, text(false))
+	// The body has no doc values: nothing sorts or facets on it, and
+	// leaving them out makes the index markedly smaller.
+	doc.AddFieldMappingsAt(fieldBody, text(false))
+	doc.AddFieldMappingsAt(fieldDate, date)
+	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldYear} {
+		doc.AddFieldMappingsAt(f, keyword(true, true))
+	}
+	for _, f := range []string{fieldSource, fieldOrgs, fieldLang, fieldPath} {
+		doc.AddFieldMappingsAt(f, keyword(true, false))
+	}
+	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText} {
+		doc.AddFieldMappingsAt(f, keyword(false, false))
+	}
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = en.AnalyzerName
+	m.ScoringModel = "bm25"
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}

@@ -1,0 +1,125 @@
+package bleve
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/accord-search/accord/search"
+)
+
+// highlightStyle is the highlighter registered in init: the html
+// formatter (escapes text, wraps matches in <mark>) with longer fragments.
+const highlightStyle = "accord"
+
+// snippetRunes is the length of a body snippet.
+const snippetRunes = 240
+
+func init() {
+	c := bleve.Config.Cache
+	if _, err := c.DefineFragmenter(highlightStyle, map[string]interface{}{"type": "simple", "size": float64(snippetRunes)}); err != nil {
+		panic(err)
+	}
+	if _, err := c.DefineHighlighter(highlightStyle, map[string]interface{}{
+		"type": "simple", "fragmenter": highlightStyle, "formatter": "html",
+	}); err != nil {
+		panic(err)
+	}
+}
+
+// hitFields are the stored fields a hit needs (the body only through
+// its highlighted snippet).
+var hitFields = []string{fieldTitle, fieldURL, fieldSource, fieldDateText, fieldCountries, fieldOfficials, fieldTopics, fieldPath, fieldLang}
+
+// facetRequest is one search a Query needs: the main one (hits, and
+// the counts of facets without a selection) or a hits-less one per
+// selected facet (its disjunctive counts).
+type facetRequest struct {
+	req *bleve.SearchRequest
+	// facets are the search.Facet names counted by this request; "year"
+	// stands for the year histogram.
+	facets []string
+}
+
+const yearFacet = "year"
+
+// buildRequests translates a normalized Query into Bleve requests. It is
+// pure: no index is needed to test it.
+func buildRequests(q search.Query) []facetRequest {
+	text := textQuery(q.Text)
+	main := bleve.NewSearchRequestOptions(filtered(text, q.Filters, q.From, q.ToEnd()), q.Window(), 0, false)
+	if main.Size > 0 {
+		main.From = q.Offset()
+	}
+	main.Fields = hitFields
+	main.SortByCustom(sortOrder(q))
+	h := bleve.NewHighlightWithStyle(highlightStyle)
+	h.AddField(fieldTitle)
+	h.AddField(fieldBody)
+	main.Highlight = h
+
+	reqs := []facetRequest{{req: main}}
+	if q.NoFacets {
+		return reqs
+	}
+	for _, f := range search.Facets {
+		if len(q.Filters[f]) == 0 {
+			main.AddFacet(string(f), bleve.NewFacetRequest(facetField[string(f)], q.FacetSize))
+			reqs[0].facets = append(reqs[0].facets, string(f))
+			continue
+		}
+		r := bleve.NewSearchRequestOptions(filtered(text, q.Without(f), q.From, q.ToEnd()), 0, 0, false)
+		r.AddFacet(string(f), bleve.NewFacetRequest(facetField[string(f)], q.FacetSize))
+		reqs = append(reqs, facetRequest{req: r, facets: []string{string(f)}})
+	}
+	main.AddFacet(yearFacet, bleve.NewFacetRequest(fieldYear, 200))
+	reqs[0].facets = append(reqs[0].facets, yearFacet)
+	return reqs
+}
+
+// filtered combines the text query with facet filters (OR within a
+// facet, AND across facets) and a date range [from, toEnd).
+func filtered(text query.Query, filters map[search.Facet][]string, from, toEnd time.Time) query.Query {
+	must := []query.Query{text}
+	for _, f := range search.Facets {
+		vals := filters[f]
+		if len(vals) == 0 {
+			continue
+		}
+		terms := make([]query.Query, 0, len(vals))
+		for _, v := range vals {
+			t := bleve.NewTermQuery(v)
+			t.SetField(facetField[string(f)])
+			terms = append(terms, t)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(terms...))
+	}
+	if !from.IsZero() || !toEnd.IsZero() {
+		incl, excl := true, false
+		r := bleve.NewDateRangeInclusiveQuery(from, toEnd, &incl, &excl)
+		r.SetField(fieldDate)
+		must = append(must, r)
+	}
+	if len(must) == 1 {
+		return text
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// sortOrder: relevance (newest first for an empty query), newest or
+// oldest, undated documents last, ties broken by ID for stable pages.
+func sortOrder(q search.Query) bsearch.SortOrder {
+	byDate := func(desc bool) *bsearch.SortField {
+		return &bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast}
+	}
+	id := &bsearch.SortDocID{}
+	switch {
+	case q.Sort == search.SortOldest:
+		return bsearch.SortOrder{byDate(false), id}
+	case q.Sort == search.SortNewest || len(splitText(q.Text)) == 0:
+		return bsearch.SortOrder{byDate(true), id}
+	}
+	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byDate(true), id}
+}

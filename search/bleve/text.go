@@ -1,0 +1,150 @@
+package bleve
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Typo thresholds, as in Meilisearch: words shorter than oneTypoMin must
+// match exactly; from oneTypoMin letters one typo is allowed, from
+// twoTyposMin two.
+const (
+	oneTypoMin  = 5
+	twoTyposMin = 9
+	// prefixMin is the shortest last word that is also matched as a
+	// prefix; shorter prefixes would expand to too many terms.
+	prefixMin = 3
+)
+
+// Field weights: a match in the title counts more than one in the body,
+// and an exact match more than a typo-tolerant or prefix one.
+const (
+	titleBoost = 3.0
+	exactBoost = 2.0
+)
+
+var enAnalyzer analysis.Analyzer = func() analysis.Analyzer {
+	a, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
+
+var wordTokenizer analysis.Tokenizer = func() analysis.Tokenizer {
+	tk, err := registry.NewCache().TokenizerNamed(unicodetok.Name)
+	if err != nil {
+		panic(err)
+	}
+	return tk
+}()
+
+// queryWord is one word or quoted phrase of the user's text.
+type queryWord struct {
+	text   string
+	phrase bool
+	last   bool // the last word, not followed by a space: also a prefix
+}
+
+// splitText splits user text into words and "quoted phrases". Words that
+// are English stop words are dropped: an all-words query must not
+// require a word the index never holds.
+func splitText(text string) []queryWord {
+	var out []queryWord
+	parts := strings.Split(text, `"`)
+	for i, part := range parts {
+		if i%2 == 1 && i < len(parts)-1 { // inside a closed pair of quotes
+			if p := strings.TrimSpace(part); p != "" && hasContent(p) {
+				out = append(out, queryWord{text: p, phrase: true})
+			}
+			continue
+		}
+		// Words split as the index splits them (Unicode word
+		// boundaries), so that "U.S." stays one word.
+		for _, tok := range wordTokenizer.Tokenize([]byte(part)) {
+			if w := string(tok.Term); hasContent(w) {
+				out = append(out, queryWord{text: strings.ToLower(w)})
+			}
+		}
+	}
+	if n := len(out); n > 0 && !out[n-1].phrase {
+		r, _ := utf8.DecodeLastRuneInString(text)
+		out[n-1].last = !unicode.IsSpace(r) && r != '"'
+	}
+	return out
+}
+
+// hasContent reports whether the English analyzer keeps any token of s.
+func hasContent(s string) bool {
+	return len(enAnalyzer.Analyze([]byte(s))) > 0
+}
+
+// textQuery builds the query for the user's text: every word must match
+// in the title or the body, exactly, with typos, or (last word) as a prefix.
+func textQuery(text string) query.Query {
+	words := splitText(text)
+	if len(words) == 0 {
+		return bleve.NewMatchAllQuery()
+	}
+	clauses := make([]query.Query, 0, len(words))
+	for _, w := range words {
+		clauses = append(clauses, wordQuery(w))
+	}
+	if len(clauses) == 1 {
+		return clauses[0]
+	}
+	return bleve.NewConjunctionQuery(clauses...)
+}
+
+func wordQuery(w queryWord) query.Query {
+	var alts []query.Query
+	for _, f := range []struct {
+		name  string
+		boost float64
+	}{{fieldTitle, titleBoost}, {fieldBody, 1}} {
+		if w.phrase {
+			p := bleve.NewMatchPhraseQuery(w.text)
+			p.SetField(f.name)
+			p.SetBoost(f.boost * exactBoost)
+			alts = append(alts, p)
+			continue
+		}
+		exact := bleve.NewMatchQuery(w.text)
+		exact.SetField(f.name)
+		exact.SetBoost(f.boost * exactBoost)
+		alts = append(alts, exact)
+		if typos := allowedTypos(w.text); typos > 0 {
+			fz := bleve.NewMatchQuery(w.text)
+			fz.SetField(f.name)
+			fz.SetFuzziness(typos)
+			fz.SetBoost(f.boost)
+			alts = append(alts, fz)
+		}
+		if w.last && utf8.RuneCountInString(w.text) >= prefixMin {
+			p := bleve.NewPrefixQuery(w.text)
+			p.SetField(f.name)
+			p.SetBoost(f.boost)
+			alts = append(alts, p)
+		}
+	}
+	return bleve.NewDisjunctionQuery(alts...)
+}
+
+// allowedTypos follows Meilisearch's default typo tolerance.
+func allowedTypos(word string) int {
+	switch n := utf8.RuneCountInString(word); {
+	case n >= twoTyposMin:
+		return 2
+	case n >= oneTypoMin:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,61 @@
+package searchtest
+
+import "github.com/accord-search/accord/search"
+
+// Documents returns the fixture corpus: ten short documents with distinct
+// dates (one undated), facet values with quotes, backslashes, reserved
+// words and non-ASCII letters, and a title with markup.
+func Documents() []search.Document {
+	return []search.Document{
+		{ID: "d01", Title: "Mayorkas meets German interior minister Faeser", Date: "2023-03-23",
+			Body:      "Secretary Mayorkas and Minister Faeser discussed terrorism, cybersecurity and critical infrastructure in Washington.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Germany", "United States"}, Officials: []string{"Alejandro Mayorkas", "Nancy Faeser"},
+			Topics: []string{"Counterterrorism", "Cybersecurity"}, Path: "fixture/d01.txt"},
+		{ID: "d02", Title: "Five Country Ministerial on border security", Date: "2022-06-30",
+			Body:      "Ministers from five countries met with Secretary Mayorkas on border management and migration flows.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Australia", "Canada", "New Zealand", "United Kingdom", "United States"}, Officials: []string{"Alejandro Mayorkas"},
+			Topics: []string{"Border security", "Migration"}, Path: "fixture/d02.txt"},
+		{ID: "d03", Title: "United States and Mexico sign fentanyl agreement", Date: "2021-10-08",
+			Body:      "Secretary Mayorkas and Secretary Blinken agreed with Mexico to fight fentanyl and the cartels behind it.",
+			Source:    "U.S. Department of State",
+			Countries: []string{"Mexico", "United States"}, Officials: []string{"Alejandro Mayorkas", "Antony Blinken"},
+			Topics: []string{"Drug trafficking", "Transnational organized crime"}, Path: "fixture/d03.txt"},
+		{ID: "d04", Title: "Johnson and Lynch meet European partners", Date: "2016-10-20",
+			Body:      "Jeh Johnson and Loretta Lynch met interior ministers of France, Germany, Italy and the United Kingdom about terrorism and migration.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"France", "Germany", "Italy", "United Kingdom", "United States"}, Officials: []string{"Jeh Johnson", "Loretta Lynch"},
+			Topics: []string{"Counterterrorism", "Migration"}, Path: "fixture/d04.txt"},
+		{ID: "d05", Title: "Napolitano and Mexican counterpart discuss H1N1 response", Date: "2009-05-01",
+			Body:      "Janet Napolitano and Fernando Gómez-Mont coordinated the outbreak response at the border.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Mexico", "United States"}, Officials: []string{"Janet Napolitano", "Fernando Gómez-Mont"},
+			Topics: []string{"Emergency management", "Border security"}, Path: "fixture/d05.txt"},
+		{ID: "d06", Title: "ICE Pact signed for Arctic icebreakers", Date: "2024-07-11",
+			Body:      "Secretary Mayorkas joined Canada and Finland to build polar icebreakers together.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Canada", "Finland", "United States"}, Officials: []string{"Alejandro Mayorkas"},
+			Topics: []string{"Maritime and Arctic"}, Path: "fixture/d06.txt"},
+		{ID: "d07", Title: "Cyber cooperation with Japan", Date: "2019-11-05",
+			Body:      "Kirstjen Nielsen signed a cybersecurity partnership with Japan on incident response.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Japan", "United States"}, Officials: []string{"Kirstjen Nielsen"},
+			Topics: []string{"Cybersecurity", "Information sharing"}, Path: "fixture/d07.txt"},
+		{ID: "d08", Title: "Humanitarian relief for people fleeing Ukraine",
+			Body:      "Relief reached refugees crossing into Poland.",
+			Source:    "Homeland Newswire",
+			Countries: []string{"Poland", "Ukraine"}, Officials: []string{},
+			Topics: []string{"Emergency management", "Migration"}, Path: "fixture/d08.txt"},
+		{ID: "d09", Title: `Quote "test" & <script>alert(1)</script> trade`, Date: "2018-02-14",
+			Body:      `Customs officers <b>reviewed</b> trade lanes; javascript: alert(2) stays text.`,
+			Source:    `Weird "Source" \ Press`,
+			Countries: []string{"Côte d'Ivoire"}, Officials: []string{`Ana "OR" Díaz\`},
+			Topics: []string{"Trade and travel", `NOT = [x] AND (y)`}, Path: "fixture/d09.txt"},
+		{ID: "d10", Title: "Blue Campaign against human trafficking with Guatemala", Date: "2020-01-15",
+			Body:      "Chad Wolf met officials of Guatemala and Honduras on trafficking and migration.",
+			Source:    "U.S. Department of Homeland Security",
+			Countries: []string{"Guatemala", "Honduras", "United States"}, Officials: []string{"Chad Wolf"},
+			Topics: []string{"Human trafficking", "Migration"}, Path: "fixture/d10.txt"},
+	}
+}

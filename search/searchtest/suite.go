@@ -1,0 +1,149 @@
+package searchtest
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/accord-search/accord/search"
+)
+
+// Run indexes the fixture into a fresh engine from open and checks every
+// case, then the document-level behaviours (highlighting, Get, Delete).
+func Run(t *testing.T, open func(t *testing.T) search.Engine) {
+	ctx := t.Context()
+	e := open(t)
+	docs := Documents()
+	if err := e.Index(ctx, docs); err != nil {
+		t.Fatalf("Index: %v", err)
+	}
+	for _, c := range Cases {
+		t.Run(c.Name, func(t *testing.T) { runCase(t, e, c, docs) })
+	}
+	t.Run("highlighting escapes document text", func(t *testing.T) { checkHighlight(ctx, t, e) })
+	t.Run("browsing gives snippets", func(t *testing.T) { checkBrowseSnippets(ctx, t, e) })
+	t.Run("get and inventory", func(t *testing.T) { checkGet(ctx, t, e, docs) })
+	t.Run("delete", func(t *testing.T) { checkDelete(ctx, t, e) })
+}
+
+func runCase(t *testing.T, e search.Engine, c Case, docs []search.Document) {
+	q := c.Query
+	if err := q.Normalize(); err != nil {
+		t.Fatalf("Normalize: %v", err)
+	}
+	res, err := e.Search(t.Context(), q)
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	got := make([]string, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		got = append(got, h.ID)
+	}
+	want := slices.Clone(c.Want)
+	if !c.Ordered {
+		slices.Sort(got)
+		slices.Sort(want)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("hits (-want +got):\n%s", diff)
+	}
+	if res.Total != c.WantTotal {
+		t.Errorf("total: got %d, want %d", res.Total, c.WantTotal)
+	}
+	if diff := cmp.Diff(expectedFacets(c, docs), res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(expectedYears(c, docs), res.Years); diff != "" {
+		t.Errorf("years (-want +got):\n%s", diff)
+	}
+}
+
+func checkHighlight(ctx context.Context, t *testing.T, e search.Engine) {
+	res, err := e.Search(ctx, search.Query{Text: "alert", Page: 1, PerPage: 10, FacetSize: search.FacetSize})
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].ID != "d09" {
+		t.Fatalf("hits: got %+v, want d09", res.Hits)
+	}
+	h := res.Hits[0]
+	for name, s := range map[string]string{"title": h.TitleHTML, "snippet": h.SnippetHTML} {
+		if strings.Contains(s, "<script") || strings.Contains(s, "<b>") {
+			t.Errorf("%s HTML carries document markup: %q", name, s)
+		}
+		if !strings.Contains(s, "<mark>alert</mark>") {
+			t.Errorf("%s HTML does not mark the match: %q", name, s)
+		}
+	}
+	if !strings.Contains(h.TitleHTML, "&lt;script&gt;") {
+		t.Errorf("title HTML: got %q, want the escaped <script>", h.TitleHTML)
+	}
+	if h.Source != `Weird "Source" \ Press` || h.Path != "fixture/d09.txt" {
+		t.Errorf("stored fields: got source %q path %q", h.Source, h.Path)
+	}
+}
+
+func checkGet(ctx context.Context, t *testing.T, e search.Engine, docs []search.Document) {
+	g, ok := e.(search.Getter)
+	if !ok {
+		t.Skip("engine has no Get")
+	}
+	d, err := g.Get(ctx, "d05")
+	if err != nil {
+		t.Fatalf("Get: %v", err)
+	}
+	if diff := cmp.Diff(docs[4], *d); diff != "" {
+		t.Errorf("Get(d05) (-want +got):\n%s", diff)
+	}
+	if _, err := g.Get(ctx, "nope"); !errors.Is(err, search.ErrNotFound) {
+		t.Errorf("Get(nope): got %v, want ErrNotFound", err)
+	}
+	if inv, ok := e.(search.Inventory); ok {
+		h, err := inv.Hashes(ctx)
+		if err != nil {
+			t.Fatalf("Hashes: %v", err)
+		}
+		if len(h) != len(docs) {
+			t.Errorf("Hashes: got %d ids, want %d", len(h), len(docs))
+		}
+	}
+}
+
+func checkDelete(ctx context.Context, t *testing.T, e search.Engine) {
+	if err := e.Delete(ctx, []string{"d08", "unknown"}); err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+	res, err := e.Search(ctx, search.Query{Page: 1, PerPage: 20, FacetSize: search.FacetSize})
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	if res.Total != 9 {
+		t.Errorf("after delete: total %d, want 9", res.Total)
+	}
+	for _, h := range res.Hits {
+		if h.ID == "d08" {
+			t.Errorf("d08 still found after delete")
+		}
+	}
+}
+
+// checkBrowseSnippets: without query text every hit still gets a title
+// and a snippet (the start of its body, escaped).
+func checkBrowseSnippets(ctx context.Context, t *testing.T, e search.Engine) {
+	res, err := e.Search(ctx, search.Query{Page: 1, PerPage: 20, FacetSize: search.FacetSize})
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	for _, h := range res.Hits {
+		if h.TitleHTML == "" || h.SnippetHTML == "" {
+			t.Errorf("%s: title %q snippet %q, want both", h.ID, h.TitleHTML, h.SnippetHTML)
+		}
+		if strings.Contains(h.SnippetHTML, "<b>") || strings.Contains(h.TitleHTML, "<script") {
+			t.Errorf("%s: unescaped markup in %q / %q", h.ID, h.TitleHTML, h.SnippetHTML)
+		}
+	}
+}
