@@ -1,0 +1,48 @@
+package dedup
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+const release = `Secretary of Homeland Security met the Minister of the Interior and their delegations in Washington.
+The Department continues its work with partners across the wide spectrum of security threats facing the two countries.
+Countering terrorism and the means to finance terrorist networks is fundamental to those joint efforts, including
+efforts to counter violent extremism. The Department looks forward to expanding cooperation on drug trafficking.`
+
+func TestDetector(t *testing.T) {
+	reprint := "Home | News | Contact\nThe following press release was published on March 23.\n" + release + "\nCopyright 2023 Newswire. All rights reserved."
+	edited := strings.Replace(release, "Washington", "Berlin", 1)
+	other := strings.Repeat("An unrelated article about maritime icebreakers and Arctic cooperation between many partners. ", 4)
+	short := "Too short to judge."
+	d := New()
+	tests := []struct {
+		name string
+		text string
+		want int
+	}{
+		{"original", release, -1},
+		{"other article", other, -1},
+		{"reprint with boilerplate", reprint, 0},
+		{"small edit", edited, 0},
+		{"short text", short, -1},
+		{"short text again", short, -1},
+	}
+	for _, tt := range tests {
+		if got := d.Add(tt.text); got != tt.want {
+			t.Errorf("%s: Add = %d, want %d (similarity to original %.2f)", tt.name, got, tt.want, Similarity(release, tt.text))
+		}
+	}
+}
+
+func TestDetectorScalesWithoutFalseGroups(t *testing.T) {
+	d := New()
+	for i := 0; i < 2000; i++ {
+		text := fmt.Sprintf("document %d talks about topic %d with partner %d and many other distinct words like w%d x%d y%d z%d q%d r%d s%d",
+			i, i*7, i*13, i, i+1, i+2, i+3, i+4, i+5, i+6)
+		if got := d.Add(text); got != -1 {
+			t.Fatalf("doc %d grouped with %d", i, got)
+		}
+	}
+}

@@ -1,0 +1,284 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// DefaultMaxFileSize is the largest file read whole (.txt, .html); a
+// .jsonl file may be larger, but each of its lines must fit.
+const DefaultMaxFileSize = 8 << 20
+
+// Format is the kind of file an item came from.
+type Format string
+
+// The formats a corpus may hold.
+const (
+	FormatText  Format = "txt"
+	FormatHTML  Format = "html"
+	FormatJSONL Format = "jsonl"
+)
+
+// Reasons a file or line is skipped.
+const (
+	ReasonBinary     = "binary"
+	ReasonInvalidUTF = "invalid UTF-8"
+	ReasonEmpty      = "empty"
+	ReasonTooLarge   = "too large"
+	ReasonUnreadable = "unreadable"
+	ReasonBadJSON    = "broken JSON line"
+	ReasonNoText     = "no title or text"
+)
+
+// Item is one document read from the corpus.
+type Item struct {
+	// Path is relative to the corpus root, with forward slashes; for
+	// JSON Lines it names the file and Line the 1-based line.
+	Path   string
+	Line   int
+	Format Format
+	// Raw is the file's content (txt, html) or the line (jsonl).
+	Raw []byte
+	// Record is the parsed line of a .jsonl file.
+	Record *Record
+}
+
+// Ref is the item's path as documents remember it: "a/b.txt" or
+// "a/b.jsonl:12".
+func (it Item) Ref() string {
+	if it.Format == FormatJSONL {
+		return fmt.Sprintf("%s:%d", it.Path, it.Line)
+	}
+	return it.Path
+}
+
+// Record is one document of a .jsonl export. Fields given are kept as
+// given; the indexer extracts the rest.
+type Record struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Body          string   `json:"body"`
+	Text          string   `json:"text"`
+	URL           string   `json:"url"`
+	Date          string   `json:"date"`
+	Source        string   `json:"source"`
+	Countries     []string `json:"countries"`
+	Officials     []string `json:"officials"`
+	Topics        []string `json:"topics"`
+	Organizations []string `json:"organizations"`
+	Lang          string   `json:"lang"`
+}
+
+// Skip reports a file or line that was not used.
+type Skip struct {
+	Path   string
+	Reason string
+	Detail string
+}
+
+func (s Skip) String() string {
+	if s.Detail != "" {
+		return fmt.Sprintf("skip %s: %s (%s)", s.Path, s.Reason, s.Detail)
+	}
+	return fmt.Sprintf("skip %s: %s", s.Path, s.Reason)
+}
+
+// Walker reads a corpus directory.
+type Walker struct {
+	Root        string
+	MaxFileSize int64
+}
+
+// Walk calls item for every document and skip for every unusable file or
+// line, in path order. It stops early only when ctx is done, the root
+// cannot be read, or a callback returns an error.
+func (w Walker) Walk(ctx context.Context, item func(Item) error, skip func(Skip)) error {
+	paths, err := w.files()
+	if err != nil {
+		return err
+	}
+	for _, rel := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := w.read(rel, item, skip); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// files lists the corpus files with a known extension, sorted.
+func (w Walker) files() ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(w.Root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == w.Root {
+				return err
+			}
+			return nil // an unreadable subdirectory is reported when its files are read
+		}
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".") && p != w.Root {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if formatOf(p) != "" {
+			rel, _ := filepath.Rel(w.Root, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("source: walk %s: %w", w.Root, err)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func formatOf(p string) Format {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".txt":
+		return FormatText
+	case ".html", ".htm":
+		return FormatHTML
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	}
+	return ""
+}
+
+func (w Walker) maxSize() int64 {
+	if w.MaxFileSize > 0 {
+		return w.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (w Walker) read(rel string, item func(Item) error, skip func(Skip)) error {
+	f, err := os.Open(filepath.Join(w.Root, filepath.FromSlash(rel)))
+	if err != nil {
+		skip(Skip{Path: rel, Reason: ReasonUnreadable, Detail: errors.Unwrap(err).Error()})
+		return nil
+	}
+	defer f.Close()
+	format := formatOf(rel)
+	if format == FormatJSONL {
+		return w.readLines(rel, f, item, skip)
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, w.maxSize()+1))
+	if err != nil {
+		skip(Skip{Path: rel, Reason: ReasonUnreadable, Detail: err.Error()})
+		return nil
+	}
+	if s, bad := check(rel, raw, w.maxSize()); bad {
+		skip(s)
+		return nil
+	}
+	return item(Item{Path: rel, Format: format, Raw: raw})
+}
+
+// check reports why content cannot be used, if it cannot.
+func check(path string, raw []byte, limit int64) (Skip, bool) {
+	switch {
+	case int64(len(raw)) > limit:
+		return Skip{Path: path, Reason: ReasonTooLarge, Detail: fmt.Sprintf("over %d bytes", limit)}, true
+	case len(bytes.TrimSpace(raw)) == 0:
+		return Skip{Path: path, Reason: ReasonEmpty}, true
+	case bytes.IndexByte(raw, 0) >= 0:
+		return Skip{Path: path, Reason: ReasonBinary, Detail: "contains NUL bytes"}, true
+	case !utf8.Valid(raw):
+		return Skip{Path: path, Reason: ReasonInvalidUTF, Detail: fmt.Sprintf("first bad byte at offset %d", firstInvalid(raw))}, true
+	}
+	return Skip{}, false
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+func (w Walker) readLines(rel string, f *os.File, item func(Item) error, skip func(Skip)) error {
+	r := bufio.NewReaderSize(f, 64<<10)
+	lines := 0
+	for n := 1; ; n++ {
+		line, tooLong, err := readLine(r, w.maxSize())
+		if err == io.EOF && len(line) == 0 && !tooLong {
+			break
+		}
+		if err != nil && err != io.EOF {
+			skip(Skip{Path: fmt.Sprintf("%s:%d", rel, n), Reason: ReasonUnreadable, Detail: err.Error()})
+			return nil
+		}
+		ref := fmt.Sprintf("%s:%d", rel, n)
+		switch {
+		case tooLong:
+			skip(Skip{Path: ref, Reason: ReasonTooLarge, Detail: fmt.Sprintf("line over %d bytes", w.maxSize())})
+		case len(bytes.TrimSpace(line)) == 0:
+			// blank lines separate nothing; not worth a report
+		default:
+			lines++
+			if s, bad := check(ref, line, w.maxSize()); bad {
+				skip(s)
+				break
+			}
+			var rec Record
+			if err := json.Unmarshal(line, &rec); err != nil {
+				skip(Skip{Path: ref, Reason: ReasonBadJSON, Detail: err.Error()})
+				break
+			}
+			if rec.Body == "" {
+				rec.Body = rec.Text
+			}
+			if strings.TrimSpace(rec.Title) == "" && strings.TrimSpace(rec.Body) == "" {
+				skip(Skip{Path: ref, Reason: ReasonNoText})
+				break
+			}
+			if err := item(Item{Path: rel, Line: n, Format: FormatJSONL, Raw: line, Record: &rec}); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if lines == 0 {
+		skip(Skip{Path: rel, Reason: ReasonEmpty})
+	}
+	return nil
+}
+
+// readLine reads one line without its newline; a line longer than limit
+// is consumed and reported as tooLong.
+func readLine(r *bufio.Reader, limit int64) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, err := r.ReadLine()
+		if !tooLong {
+			line = append(line, chunk...)
+			if int64(len(line)) > limit {
+				tooLong, line = true, nil
+			}
+		}
+		if err != nil || !isPrefix {
+			return line, tooLong, err
+		}
+	}
+}
