@@ -82,4 +82,3 @@ func TestStoreBuildsAsideAndSwaps(t *testing.T) {
 		t.Errorf("old generation %s still on disk (err %v)", oldDir, err)
 	}
 }
-
