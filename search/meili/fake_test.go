@@ -1,0 +1,233 @@
+package meili
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// This file is a stand-in Meilisearch for the contract tests: it records
+// every request and answers with bodies shaped like the server's documented
+// responses (and its own integration tests, crates/meilisearch/tests). It
+// implements the task queue (202 + taskUid, then GET /tasks/{uid}); any
+// other route answers from a handler the test registers.
+
+const testKey = "accord-test-master-key"
+
+// call is one recorded request.
+type call struct {
+	Method string
+	// Path includes the raw query, if any.
+	Path string
+	// Body is the JSON body decoded into generic values, or nil.
+	Body any
+}
+
+// fakeMeili is a recording Meilisearch stand-in.
+type fakeMeili struct {
+	t   *testing.T
+	srv *httptest.Server
+
+	mu    sync.Mutex
+	calls []call
+	// routes answer "METHOD /path" (path without query).
+	routes map[string]http.HandlerFunc
+	// tasks holds the type and final state of every enqueued task.
+	tasks map[int64]*fakeTask
+	// processingPolls is how many times a task reports "processing"
+	// before its final state.
+	processingPolls int
+	// fail maps a task uid to the error object it fails with.
+	fail map[int64]string
+}
+
+type fakeTask struct {
+	typ   string
+	polls int
+}
+
+// taskTypes maps write routes to the task type Meilisearch reports.
+var taskTypes = map[string]string{
+	"POST /indexes":                             "indexCreation",
+	"PATCH /indexes/news/settings":              "settingsUpdate",
+	"POST /indexes/news/documents":              "documentAdditionOrUpdate",
+	"POST /indexes/news/documents/delete-batch": "documentDeletion",
+}
+
+func newFake(t *testing.T) *fakeMeili {
+	t.Helper()
+	f := &fakeMeili{
+		t:      t,
+		routes: map[string]http.HandlerFunc{},
+		tasks:  map[int64]*fakeTask{},
+		fail:   map[int64]string{},
+	}
+	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// engine opens an Engine on the fake with the test key.
+func (f *fakeMeili) engine(cfg Config) *Engine {
+	f.t.Helper()
+	cfg.URL = f.srv.URL
+	cfg.APIKey = testKey
+	e, err := Open(f.t.Context(), cfg)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// handle registers an answer for "METHOD /path".
+func (f *fakeMeili) handle(route string, h http.HandlerFunc) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.routes[route] = h
+}
+
+// recorded returns the requests so far.
+func (f *fakeMeili) recorded() []call {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]call(nil), f.calls...)
+}
+
+func (f *fakeMeili) serve(w http.ResponseWriter, r *http.Request) {
+	raw, _ := io.ReadAll(r.Body)
+	c := call{Method: r.Method, Path: r.URL.Path}
+	if r.URL.RawQuery != "" {
+		c.Path += "?" + r.URL.RawQuery
+	}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &c.Body); err != nil {
+			f.t.Errorf("%s %s: body is not JSON: %v", r.Method, r.URL, err)
+		}
+		if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+			f.t.Errorf("%s %s: Content-Type %q, want application/json", r.Method, r.URL, ct)
+		}
+	}
+	f.mu.Lock()
+	f.calls = append(f.calls, c)
+	f.mu.Unlock()
+
+	// Meilisearch with a master key: no header is 401, a wrong key 403.
+	switch auth := r.Header.Get("Authorization"); {
+	case auth == "":
+		reply(http.StatusUnauthorized, errMissingAuth)(w, r)
+		return
+	case auth != "Bearer "+testKey:
+		reply(http.StatusForbidden, errInvalidKey)(w, r)
+		return
+	}
+	route := r.Method + " " + r.URL.Path
+	f.mu.Lock()
+	h := f.routes[route]
+	f.mu.Unlock()
+	switch {
+	case h != nil:
+		h(w, r)
+	case taskTypes[route] != "":
+		f.enqueue(w, taskTypes[route])
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/tasks/"):
+		f.task(w, strings.TrimPrefix(r.URL.Path, "/tasks/"))
+	default:
+		f.t.Errorf("unexpected request %s %s", r.Method, r.URL)
+		reply(http.StatusNotFound, `{"message": "not found", "code": "not_found"}`)(w, r)
+	}
+}
+
+// enqueue answers a write with 202 and a summarized task.
+func (f *fakeMeili) enqueue(w http.ResponseWriter, typ string) {
+	f.mu.Lock()
+	uid := int64(len(f.tasks))
+	f.tasks[uid] = &fakeTask{typ: typ}
+	f.mu.Unlock()
+	writeJSON(w, http.StatusAccepted, fmt.Sprintf(`{"taskUid": %d, "indexUid": "news", "status": "enqueued",
+		"type": %q, "enqueuedAt": "2026-11-23T10:00:00.000000Z"}`, uid, typ))
+}
+
+// task answers GET /tasks/{uid}: processing for processingPolls polls,
+// then succeeded or failed with its error object.
+func (f *fakeMeili) task(w http.ResponseWriter, id string) {
+	uid, err := strconv.ParseInt(id, 10, 64)
+	f.mu.Lock()
+	task, ok := f.tasks[uid]
+	var status, errObj, finished = "succeeded", "null", `"2026-11-23T10:00:01.000000Z"`
+	if ok {
+		task.polls++
+		if task.polls <= f.processingPolls {
+			status, finished = "processing", "null"
+		} else if e, failed := f.fail[uid]; failed {
+			status, errObj = "failed", e
+		}
+	}
+	f.mu.Unlock()
+	if err != nil || !ok {
+		writeJSON(w, http.StatusNotFound, fmt.Sprintf(`{"message": "Task `+"`%s`"+` not found.",
+			"code": "task_not_found", "type": "invalid_request",
+			"link": "https://docs.meilisearch.com/errors#task_not_found"}`, id))
+		return
+	}
+	writeJSON(w, http.StatusOK, fmt.Sprintf(`{"uid": %d, "batchUid": %d, "indexUid": "news",
+		"status": %q, "type": %q, "canceledBy": null, "details": {}, "error": %s,
+		"duration": null, "enqueuedAt": "2026-11-23T10:00:00.000000Z",
+		"startedAt": "2026-11-23T10:00:00.500000Z", "finishedAt": %s}`,
+		uid, uid, status, task.typ, errObj, finished))
+}
+
+// reply returns a handler that answers status and body.
+func reply(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, status, body) }
+}
+
+// stall returns a handler that answers only when the client gives up, or
+// after a long time.
+func stall(w http.ResponseWriter, r *http.Request) {
+	select {
+	case <-r.Context().Done():
+	case <-time.After(10 * time.Second):
+		writeJSON(w, http.StatusOK, `{}`)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	io.WriteString(w, body)
+}
+
+// Error bodies as Meilisearch sends them.
+const (
+	errMissingAuth = `{"message": "The Authorization header is missing. It must use the bearer authorization method.",
+		"code": "missing_authorization_header", "type": "auth",
+		"link": "https://docs.meilisearch.com/errors#missing_authorization_header"}`
+	errInvalidKey = `{"message": "The provided API key is invalid.", "code": "invalid_api_key", "type": "auth",
+		"link": "https://docs.meilisearch.com/errors#invalid_api_key"}`
+	errIndexNotFound = `{"message": "Index ` + "`news`" + ` not found.", "code": "index_not_found",
+		"type": "invalid_request", "link": "https://docs.meilisearch.com/errors#index_not_found"}`
+	// Multi-search prefixes the query position, and answers 400.
+	errMultiIndexNotFound = `{"message": "Inside ` + "`.queries[0]`: Index `news`" + ` not found.",
+		"code": "index_not_found", "type": "invalid_request",
+		"link": "https://docs.meilisearch.com/errors#index_not_found"}`
+	errInvalidFilter = `{"message": "Inside ` + "`.queries[0]`: Index `news`: Attribute `colour`" + ` is not filterable. Available filterable attribute patterns are: ` + "`countries`, `date_ts`, `officials`, `source`, `topics`, `year`" + `.\n1:7 colour = \"red\"",
+		"code": "invalid_search_filter", "type": "invalid_request",
+		"link": "https://docs.meilisearch.com/errors#invalid_search_filter"}`
+	errDocumentNotFound = `{"message": "Document ` + "`nope`" + ` not found.", "code": "document_not_found",
+		"type": "invalid_request", "link": "https://docs.meilisearch.com/errors#document_not_found"}`
+	errInternal = `{"message": "An internal error has occurred.", "code": "internal", "type": "internal",
+		"link": "https://docs.meilisearch.com/errors#internal"}`
+	// Task error objects (the "error" field of a failed task).
+	taskErrIndexExists = `{"message": "Index ` + "`news`" + ` already exists.", "code": "index_already_exists",
+		"type": "invalid_request", "link": "https://docs.meilisearch.com/errors#index_already_exists"}`
+	taskErrNoSpace = `{"message": "No space left on device", "code": "no_space_left_on_device",
+		"type": "system", "link": "https://docs.meilisearch.com/errors#no_space_left_on_device"}`
+)
