@@ -11,7 +11,8 @@ import (
 	"github.com/meilisearch/meilisearch-go"
 )
 
-// Search runs q as one multi-search call (see buildSearch).
+// Search runs q as one multi-search call: the main query, plus one
+// hits-less query per facet with a selection for its disjunctive counts.
 //
 // A missing index is reported as search.ErrUnavailable, not as an empty
 // result: Setup creates the index, so its absence means the engine is not

@@ -17,9 +17,7 @@ func (e *Engine) Setup(ctx context.Context) error {
 	if err != nil {
 		return wrapErr("setup: create index", err)
 	}
-	err = e.wait(ctx, info)
-	var te *taskError
-	if err != nil && !(errors.As(err, &te) && te.Code == codeIndexExists) {
+	if err := e.wait(ctx, info); err != nil && taskCode(err) != codeIndexExists {
 		return wrapErr("setup: create index", err)
 	}
 	info, err = e.index().UpdateSettingsWithContext(ctx, settings())
@@ -78,8 +76,7 @@ func (e *Engine) Delete(ctx context.Context, ids []string) error {
 		if err == nil {
 			err = e.wait(ctx, info)
 		}
-		var te *taskError
-		if errors.As(err, &te) && te.Code == codeIndexNotFound || apiCode(err) == codeIndexNotFound {
+		if indexNotFound(err) {
 			return nil
 		}
 		if err != nil {
@@ -87,6 +84,21 @@ func (e *Engine) Delete(ctx context.Context, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// indexNotFound reports whether err says the index does not exist, as an
+// API error or as a failed task.
+func indexNotFound(err error) bool {
+	return apiCode(err) == codeIndexNotFound || taskCode(err) == codeIndexNotFound
+}
+
+// taskCode returns the error code of a failed task, or "".
+func taskCode(err error) string {
+	var te *taskError
+	if errors.As(err, &te) {
+		return te.Code
+	}
+	return ""
 }
 
 // wait waits for a task to finish and returns a *taskError unless it
