@@ -1,0 +1,231 @@
+package extract
+
+import "strings"
+
+// roleKind says how much a title phrase tells about its holder.
+type roleKind uint8
+
+const (
+	roleNone      roleKind = iota
+	roleOffice             // names a public office on its own
+	roleGeneric            // needs a government word nearby
+	roleHonorific          // may stand between a title and a name
+)
+
+// maxComplement bounds how far a title may run before its holder's name.
+const maxComplement = 14
+
+// discover finds office holders the gazetteer does not know, from the way
+// the text introduces them: a title followed by a name ("Minister of Public
+// Security Avi Dichter") or a name followed by a title ("Pamela Wallin,
+// Consul General"). The headline is skipped: its capitals say nothing.
+func (x *Extractor) discover(d *document, taken spanSet) []mention {
+	var out []mention
+	add := func(m mention, ok bool) {
+		if ok && !taken.overlaps(m.start, m.end) {
+			out = append(out, m)
+			taken = append(taken, [2]int{m.start, m.end})
+		}
+	}
+	for i := 0; i < len(d.tokens); i++ {
+		if d.tokens[i].start < d.titleEnd {
+			continue
+		}
+		if k, n := x.roleStartingAt(d, i); k == roleOffice || k == roleGeneric {
+			add(x.nameAfterTitle(d, i, n, k))
+			continue
+		}
+		add(x.nameBeforeTitle(d, i))
+	}
+	return out
+}
+
+// nameAfterTitle reads "Title [of Org ...] [,] First Last": the name is the
+// run of name-like words that ends the title phrase.
+func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, bool) {
+	j := i + n
+	end := j
+	for ; end < len(d.tokens) && end-j < maxComplement; end++ {
+		t := d.tokens[end]
+		if t.f == "(" {
+			if c := closeParen(d.tokens, end); c > 0 {
+				end = c
+				continue
+			}
+			break
+		}
+		if t.f == "," && end > j && !x.isNameWord(d.tokens[end-1]) && end+1 < len(d.tokens) && d.tokens[end+1].cap {
+			continue // "el secretario de Seguridad Nacional, Alejandro Mayorkas"
+		}
+		if !t.word || !(t.cap || connectors[t.f]) {
+			break
+		}
+	}
+	start, ok := x.trailingName(d, j, end)
+	if !ok {
+		return mention{}, false
+	}
+	if !x.governmentContext(d, i-6, end, k) {
+		return mention{}, false
+	}
+	return x.nameMention(d, start, end)
+}
+
+// nameBeforeTitle reads "First Last, [the] Title ...".
+func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
+	if !x.isNameWord(d.tokens[i]) || (i > 0 && (d.tokens[i-1].cap && d.tokens[i-1].word)) {
+		return mention{}, false
+	}
+	end := i
+	for end < len(d.tokens) && end-i < 4 && (x.isNameWord(d.tokens[end]) || isInitial(d.tokens[end])) {
+		end++
+	}
+	if end >= len(d.tokens)-1 || d.tokens[end].f != "," {
+		return mention{}, false
+	}
+	for j := end + 1; j < len(d.tokens) && j <= end+5; j++ {
+		k, n := x.roleStartingAt(d, j)
+		if k == roleOffice || k == roleGeneric {
+			if !x.governmentContext(d, j, j+n+10, roleGeneric) && k == roleGeneric {
+				return mention{}, false
+			}
+			if !x.governmentContext(d, j, j+n+10, roleOffice) {
+				return mention{}, false
+			}
+			return x.nameMention(d, i, end)
+		}
+		t := d.tokens[j]
+		if !t.word || t.f == "." {
+			break
+		}
+	}
+	return mention{}, false
+}
+
+// trailingName returns where the name at the end of tokens [from, to)
+// starts: at least two name words, initials allowed inside.
+func (x *Extractor) trailingName(d *document, from, to int) (int, bool) {
+	s := to
+	words := 0
+	for s > from {
+		t := d.tokens[s-1]
+		if x.isNameWord(t) {
+			words++
+		} else if !(isInitial(t) && words > 0) {
+			break
+		}
+		s--
+	}
+	for s < to && isInitial(d.tokens[s]) {
+		s++
+	}
+	if words < 2 || words > 4 {
+		return 0, false
+	}
+	return s, true
+}
+
+// governmentContext checks the words around a title: no non-government word
+// (a board of trade, an institute), and for generic titles a government one.
+func (x *Extractor) governmentContext(d *document, from, to int, k roleKind) bool {
+	from, to = max(from, 0), min(to, len(d.tokens))
+	gov := false
+	for _, t := range d.tokens[from:to] {
+		if t.f == "." || t.f == "\n" {
+			if t.start > d.tokens[max(from, 0)].start && gov {
+				break
+			}
+			continue
+		}
+		w := strings.TrimSuffix(t.f, "'s")
+		if x.nonGov[w] {
+			return false
+		}
+		gov = gov || x.govWords[w] || x.placeWord[w]
+	}
+	return k == roleOffice || gov
+}
+
+// nameMention turns name tokens [s, e) into a mention, dropping initials.
+func (x *Extractor) nameMention(d *document, s, e int) (mention, bool) {
+	var parts []string
+	for _, t := range d.tokens[s:e] {
+		if !isInitial(t) {
+			parts = append(parts, d.original(t.start, t.end))
+		}
+	}
+	if len(parts) < 2 {
+		return mention{}, false
+	}
+	name := strings.Join(parts, " ")
+	if c, ok := x.nearGazetteer(parts); ok {
+		name = c
+	}
+	return mention{name, d.tokens[s].start, d.tokens[e-1].end}, true
+}
+
+// nearGazetteer maps a found name to a known official with the same surname
+// and a given name one letter away ("Savid Javid" is Sajid Javid).
+func (x *Extractor) nearGazetteer(parts []string) (string, bool) {
+	last, first := Fold(parts[len(parts)-1]), Fold(parts[0])
+	for _, id := range x.surnames[last] {
+		for _, f := range x.officials[id].firsts {
+			if len(f) == 1 && editDistanceAtMost1(first, f[0]) {
+				return x.officials[id].name, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isNameWord reports a capitalized word that can be part of a person's name.
+func (x *Extractor) isNameWord(t token) bool {
+	if !t.word || !t.cap || t.allCaps || strings.HasSuffix(t.f, ".") {
+		return false
+	}
+	w := strings.TrimSuffix(t.f, "'s")
+	if x.orgWords[w] || x.placeWord[w] || connectors[w] {
+		return false
+	}
+	if _, ok := x.roles[w]; ok {
+		return false
+	}
+	for _, r := range w {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isInitial reports "N." or "P".
+func isInitial(t token) bool {
+	f := strings.TrimSuffix(t.f, ".")
+	return t.word && t.cap && len(f) == 1
+}
+
+func closeParen(ts []token, i int) int {
+	for j := i + 1; j < len(ts) && j <= i+6; j++ {
+		if ts[j].f == ")" {
+			return j
+		}
+	}
+	return -1
+}
+
+func editDistanceAtMost1(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	diff := 0
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff++
+		}
+	}
+	return diff <= 1
+}

@@ -1,0 +1,268 @@
+package extract_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/accord-search/accord/indexer/clean"
+	"github.com/accord-search/accord/indexer/extract"
+)
+
+// Quality floors on the labeled corpus (seeds + dev). The same figures are
+// measured on hidden pages, so the rules must generalize.
+const (
+	floorCountries = 0.95
+	floorOfficials = 0.90
+	floorTopics    = 0.80
+	floorDate      = 0.85
+	floorTitle     = 0.90
+)
+
+// label is one line of labels.jsonl.
+type label struct {
+	ID        string   `json:"id"`
+	URL       *string  `json:"url"`
+	Title     *string  `json:"title"`
+	Date      *string  `json:"date"`
+	Countries []string `json:"countries"`
+	Officials []string `json:"officials"`
+	Topics    []string `json:"topics"`
+}
+
+// sharedDir is the shared corpus root: $ACCORD_SHARED, else ../shared seen
+// from the repository root.
+func sharedDir() string {
+	if d := os.Getenv("ACCORD_SHARED"); d != "" {
+		return d
+	}
+	return filepath.Join("..", "..", "..", "shared")
+}
+
+func TestQuality(t *testing.T) {
+	root := filepath.Join(sharedDir(), "corpus")
+	if _, err := os.Stat(root); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared corpus not found at %s (set ACCORD_SHARED): %v", root, err)
+		}
+		t.Skipf("shared corpus not found at %s (set ACCORD_SHARED to run the quality test)", root)
+	}
+	x, err := extract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc scorer
+	for _, dir := range []string{"seeds", "dev"} {
+		for _, lab := range readLabels(t, filepath.Join(root, dir, "labels.jsonl")) {
+			a, ok := cleanPage(t, filepath.Join(root, dir), lab)
+			if !ok {
+				sc.missing = append(sc.missing, lab.ID)
+				continue
+			}
+			f := x.Extract(a.Title, a.Body)
+			sc.add(t, lab, a, f)
+		}
+	}
+	sc.report(t)
+}
+
+// cleanPage reads <id>.txt or <id>.html and cleans it.
+func cleanPage(t *testing.T, dir string, lab label) (clean.Article, bool) {
+	if raw, err := os.ReadFile(filepath.Join(dir, lab.ID+".txt")); err == nil {
+		return clean.Text(string(raw)), true
+	}
+	if raw, err := os.ReadFile(filepath.Join(dir, lab.ID+".html")); err == nil {
+		u := ""
+		if lab.URL != nil {
+			u = *lab.URL
+		}
+		return clean.HTML(raw, u), true
+	}
+	t.Logf("%s: no page file", lab.ID)
+	return clean.Article{}, false
+}
+
+func readLabels(t *testing.T, path string) []label {
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	var out []label
+	s := bufio.NewScanner(fh)
+	s.Buffer(make([]byte, 1<<20), 1<<20)
+	for s.Scan() {
+		if strings.TrimSpace(s.Text()) == "" {
+			continue
+		}
+		var l label
+		if err := json.Unmarshal(s.Bytes(), &l); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// scorer accumulates the figures of tools/score_facets.py.
+type scorer struct {
+	tp, fp, fn     [3]int
+	docs, dates    int
+	titled, titles int
+	missing        []string
+}
+
+var facetNames = [3]string{"countries", "officials", "topics"}
+
+func (s *scorer) add(t *testing.T, lab label, a clean.Article, f extract.Facets) {
+	s.docs++
+	gold := [3][]string{lab.Countries, lab.Officials, lab.Topics}
+	got := [3][]string{f.Countries, f.Officials, f.Topics}
+	for i := range facetNames {
+		g, p := foldSet(gold[i]), foldSet(got[i])
+		var missed, extra []string
+		for v := range g {
+			if p[v] {
+				s.tp[i]++
+			} else {
+				s.fn[i]++
+				missed = append(missed, v)
+			}
+		}
+		for v := range p {
+			if !g[v] {
+				s.fp[i]++
+				extra = append(extra, v)
+			}
+		}
+		if testing.Verbose() && len(missed)+len(extra) > 0 {
+			sort.Strings(missed)
+			sort.Strings(extra)
+			t.Logf("%s %s: missed %q extra %q", lab.ID, facetNames[i], missed, extra)
+		}
+	}
+	goldDate := ""
+	if lab.Date != nil {
+		goldDate = *lab.Date
+	}
+	if dateOK(goldDate, a.Date) {
+		s.dates++
+	} else if testing.Verbose() {
+		t.Logf("%s date: gold %q got %q", lab.ID, goldDate, a.Date)
+	}
+	if lab.Title != nil && *lab.Title != "" {
+		s.titled++
+		if titleOK(*lab.Title, a.Title) {
+			s.titles++
+		} else if testing.Verbose() {
+			t.Logf("%s title: gold %q got %q", lab.ID, *lab.Title, a.Title)
+		}
+	}
+}
+
+func (s *scorer) report(t *testing.T) {
+	if len(s.missing) > 0 {
+		t.Errorf("%d labeled documents had no page: %v", len(s.missing), s.missing)
+	}
+	floors := [3]float64{floorCountries, floorOfficials, floorTopics}
+	for i, name := range facetNames {
+		p, r, f1 := prf(s.tp[i], s.fp[i], s.fn[i])
+		t.Logf("%-10s precision %.3f recall %.3f F1 %.3f  (tp %d fp %d fn %d)", name, p, r, f1, s.tp[i], s.fp[i], s.fn[i])
+		if f1 < floors[i] {
+			t.Errorf("%s F1 = %.3f, want >= %.2f", name, f1, floors[i])
+		}
+	}
+	dateAcc := float64(s.dates) / float64(max(s.docs, 1))
+	titleAcc := float64(s.titles) / float64(max(s.titled, 1))
+	t.Logf("date       exact %d/%d = %.3f", s.dates, s.docs, dateAcc)
+	t.Logf("title      match %d/%d = %.3f (pages that show a headline)", s.titles, s.titled, titleAcc)
+	if dateAcc < floorDate {
+		t.Errorf("date accuracy = %.3f, want >= %.2f", dateAcc, floorDate)
+	}
+	if titleAcc < floorTitle {
+		t.Errorf("title accuracy = %.3f, want >= %.2f", titleAcc, floorTitle)
+	}
+}
+
+func prf(tp, fp, fn int) (p, r, f1 float64) {
+	if tp+fp > 0 {
+		p = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		r = float64(tp) / float64(tp+fn)
+	}
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1
+}
+
+var (
+	spaceRe = regexp.MustCompile(`\s+`)
+	wordRe  = regexp.MustCompile(`[\p{L}\p{N}\p{Mn}_]+`)
+	unmark  = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+)
+
+// fold is score_facets.py's fold: NFKD, no combining marks, spaces
+// collapsed, case folded.
+func fold(s string) string {
+	s, _, _ = transform.String(unmark, s)
+	return strings.ToLower(strings.TrimSpace(spaceRe.ReplaceAllString(s, " ")))
+}
+
+func foldSet(vs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, v := range vs {
+		if v != "" {
+			m[fold(v)] = true
+		}
+	}
+	return m
+}
+
+// dateOK: a gold date is met by any prediction that starts with it; a
+// missing gold date only by an empty prediction.
+func dateOK(gold, pred string) bool {
+	pred = strings.TrimSpace(pred)
+	if gold == "" {
+		return pred == ""
+	}
+	return strings.HasPrefix(pred, gold)
+}
+
+// titleOK: same words, or token F1 of at least 0.8.
+func titleOK(gold, pred string) bool {
+	g, p := wordRe.FindAllString(fold(gold), -1), wordRe.FindAllString(fold(pred), -1)
+	if len(g) == 0 {
+		return len(p) == 0
+	}
+	if strings.Join(g, " ") == strings.Join(p, " ") {
+		return true
+	}
+	pool := map[string]int{}
+	for _, w := range p {
+		pool[w]++
+	}
+	common := 0
+	for _, w := range g {
+		if pool[w] > 0 {
+			pool[w]--
+			common++
+		}
+	}
+	if common == 0 {
+		return false
+	}
+	prec, rec := float64(common)/float64(len(p)), float64(common)/float64(len(g))
+	return 2*prec*rec/(prec+rec) >= 0.8
+}

@@ -1,0 +1,76 @@
+package extract
+
+import "sort"
+
+// topicRules are the weighted keyword rules of topics.json.
+type topicRules struct {
+	names       []string
+	thresholds  []float64
+	titleWeight float64
+	maxPerTerm  int
+}
+
+// scores sums the weights of topic terms. Where terms overlap the longest
+// wins ("drug trafficking" over "trafficking"); a term counts at most
+// maxPerTerm times, and a headline match counts titleWeight times.
+func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
+	var cand []hit
+	for _, h := range hits {
+		if h.p.kind == kindTopic && !blocked.covers(h.start, h.end) {
+			cand = append(cand, h)
+		}
+	}
+	// Hits of one pattern share a span; keep every meaning of the longest.
+	sort.SliceStable(cand, func(i, j int) bool {
+		return cand[i].end-cand[i].start > cand[j].end-cand[j].start
+	})
+	scores := make([]float64, len(r.names))
+	type termKey struct {
+		topic int
+		term  string
+	}
+	counts := map[termKey]int{}
+	var taken spanSet
+	for i := 0; i < len(cand); {
+		h := cand[i]
+		j := i
+		for j < len(cand) && cand[j].start == h.start && cand[j].end == h.end {
+			j++
+		}
+		if !taken.overlaps(h.start, h.end) {
+			taken = append(taken, [2]int{h.start, h.end})
+			for _, c := range cand[i:j] {
+				key := termKey{c.p.id, d.folded[c.start:c.end]}
+				if counts[key] >= r.maxPerTerm {
+					continue
+				}
+				counts[key]++
+				w := c.p.weight
+				if c.start < d.titleEnd {
+					w *= r.titleWeight
+				}
+				scores[c.p.id] += w
+			}
+		}
+		i = j
+	}
+	return scores
+}
+
+// pick returns the topics whose score reaches the threshold, strongest first.
+func (r topicRules) pick(scores []float64) []string {
+	var ids []int
+	for id, s := range scores {
+		if s >= r.thresholds[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.SliceStable(ids, func(i, j int) bool {
+		return scores[ids[i]]/r.thresholds[ids[i]] > scores[ids[j]]/r.thresholds[ids[j]]
+	})
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = r.names[id]
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package indexer_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/accord-search/accord/indexer"
+	"github.com/accord-search/accord/indexer/extract"
+	"github.com/accord-search/accord/search"
+	"github.com/accord-search/accord/search/bleve"
+)
+
+// article writes a synthetic press release long enough to count as one.
+func article(title, country, extra string) string {
+	return fmt.Sprintf(`%s
+
+WASHINGTON - Secretary of Homeland Security Alejandro Mayorkas met officials of %s today to discuss
+cooperation on border security, migration and the fight against human trafficking networks. The two
+delegations agreed to expand information sharing between their agencies and to meet again next year. %s
+The meeting was the latest in a series of talks between the two governments on shared security threats.
+`, title, country, extra)
+}
+
+func writeFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newBuilder(t testing.TB) *indexer.Builder {
+	t.Helper()
+	x, err := extract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &indexer.Builder{Extractor: x}
+}
+
+func TestRunIsIncrementalAndPrunes(t *testing.T) {
+	ctx := t.Context()
+	corpus := t.TempDir()
+	writeFile(t, corpus, "a.txt", article("Mayorkas meets Mexican officials", "Mexico", ""))
+	writeFile(t, corpus, "b.txt", article("Mayorkas meets Canadian officials", "Canada", "They also discussed Arctic icebreakers."))
+	writeFile(t, corpus, "sub/c.txt", article("Mayorkas meets German officials", "Germany", "Cybersecurity was on the agenda."))
+	writeFile(t, corpus, "d.jsonl", `{"id":"j1","title":"Given facets","body":"A short record.","countries":["Japan"],"officials":[],"topics":["Cybersecurity"],"date":"2023-01-07"}`+"\n"+
+		`{"title":"Extracted facets","body":"Secretary Mayorkas met the Finnish minister about icebreakers in the Arctic."}`+"\n")
+	writeFile(t, corpus, "links.txt", "More News\nHome\nContact us\n")
+	idx, err := bleve.Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	b := newBuilder(t)
+	run := func(prune bool) indexer.Summary {
+		t.Helper()
+		sum, err := indexer.Run(ctx, b, idx, indexer.Options{Root: corpus, Prune: prune})
+		if err != nil {
+			t.Fatalf("Run: %v", err)
+		}
+		return sum
+	}
+	type counts struct{ read, indexed, unchanged, deleted, noArticle int }
+	got := func(s indexer.Summary) counts {
+		return counts{s.Read, s.Indexed, s.Unchanged, s.Deleted, s.Skipped[indexer.ReasonNoArticle]}
+	}
+
+	if s := run(false); got(s) != (counts{6, 5, 0, 0, 1}) || s.Failed() {
+		t.Fatalf("first run: %+v (failed %v)", s, s.Failed())
+	}
+	if s := run(false); got(s) != (counts{6, 0, 5, 0, 1}) {
+		t.Fatalf("second run sent something: %+v", s)
+	}
+	writeFile(t, corpus, "b.txt", article("Mayorkas meets Canadian officials", "Canada", "Changed text."))
+	if s := run(false); got(s) != (counts{6, 1, 4, 0, 1}) {
+		t.Fatalf("after a change: %+v", s)
+	}
+	os.Remove(filepath.Join(corpus, "sub/c.txt"))
+	if s := run(false); got(s) != (counts{5, 0, 4, 0, 1}) {
+		t.Fatalf("without -prune: %+v", s)
+	}
+	if s := run(true); got(s) != (counts{5, 0, 4, 1, 1}) {
+		t.Fatalf("with -prune: %+v", s)
+	}
+	if n, _ := idx.Count(ctx); n != 4 {
+		t.Errorf("index holds %d documents, want 4", n)
+	}
+	d, err := idx.Get(ctx, "j1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(d.Countries, ",") != "Japan" || d.Date != "2023-01-07" || d.Path != "d.jsonl:1" {
+		t.Errorf("given fields not kept: %+v", d)
+	}
+}
+
+func TestDuplicatesAreFolded(t *testing.T) {
+	corpus := t.TempDir()
+	body := article("DHS and Mexico agree on border plan", "Mexico", "")
+	writeFile(t, corpus, "1-dhs.txt", body)
+	writeFile(t, corpus, "2-newswire.txt", "Newswire | Home | Politics\n\n"+body+"\nCopyright 2024 Newswire. All rights reserved.\n")
+	var sum indexer.Summary
+	c, err := indexer.Read(t.Context(), newBuilder(t), indexer.Options{Root: corpus}, &sum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || len(c.Duplicates) != 1 {
+		t.Fatalf("got %d docs and %d duplicates, want 1 and 1", len(c.Docs), len(c.Duplicates))
+	}
+	if cp := c.Docs[0].AlsoPublished; len(cp) != 1 || cp[0].Path != "2-newswire.txt" {
+		t.Errorf("also published: %+v", cp)
+	}
+}
+
+var _ search.Inventory = (*bleve.Index)(nil)

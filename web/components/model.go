@@ -1,0 +1,276 @@
+// Package components holds Accord's templ templates and the view models
+// they display. The web package shapes every value here (links already
+// built, numbers already formatted, selected states already decided), so
+// templates only display: no reshaping, no I/O.
+//
+// Exported PascalCase components are pages or fragments that handlers
+// render; unexported ones are shared parts. Elements that tests look for
+// carry data-testid attributes.
+package components
+
+// Assets are the content-hashed URLs of the static files.
+type Assets struct {
+	CSS, JS, Icon string
+}
+
+// Meta describes a page for its <head> and header.
+type Meta struct {
+	// Title is the <title> and the Open Graph title.
+	Title       string
+	Description string
+	// Canonical is the absolute canonical URL ("" to omit).
+	Canonical string
+	// FeedURL is an Atom feed for the page ("" when none).
+	FeedURL string
+	// OpenSearchURL is the OpenSearch description document.
+	OpenSearchURL string
+	// NoIndex asks robots not to index the page.
+	NoIndex bool
+	Assets  Assets
+	// Search is the header search box; nil hides it (the home page has
+	// its own).
+	Search *SearchForm
+}
+
+// SearchForm is a GET form for the query text that keeps the rest of the
+// state in hidden fields.
+type SearchForm struct {
+	Action string
+	Text   string
+	Hidden []Field
+}
+
+// Field is a hidden form field.
+type Field struct {
+	Name, Value string
+}
+
+// SearchView is the search page and its results region.
+type SearchView struct {
+	Meta Meta
+	// Title is the page title without the site name; the results region
+	// carries it so that a swapped fragment can update document.title.
+	Title  string
+	Status Status
+	Hits   []Hit
+	Facets []Facet
+	Years  Years
+	Dates  DateRange
+	// Chips are the current filters, each with a link that removes it.
+	Chips    []Chip
+	ClearAll string
+	Sorts    []Choice
+	PerPages []Choice
+	Pages    Pagination
+	// Empty is set when there are no hits.
+	Empty *Empty
+	// Notice explains a limit the user reached (paging depth).
+	Notice string
+	Links  ExportLinks
+	// FiltersOpen says whether the filters panel starts open.
+	FiltersOpen bool
+	// SelectedCount is the number of active filters, for the phone toggle.
+	SelectedCount int
+}
+
+// Status is the result line: "14 results (3 ms)".
+type Status struct {
+	Total     int
+	TotalText string
+	TookText  string
+	// Range is "1–10 of 14" or "" when everything fits one page.
+	Range string
+}
+
+// ExportLinks are the other formats of the same search.
+type ExportLinks struct {
+	Atom, CSV, JSON string
+}
+
+// Hit is one result.
+type Hit struct {
+	ID          string
+	DocURL      string
+	OriginalURL string
+	// TitleHTML and SnippetHTML are safe HTML: escaped text with <mark>.
+	TitleHTML   string
+	SnippetHTML string
+	Date        string
+	DateISO     string
+	Source      string
+	Tags        []Chip
+}
+
+// Chip is a facet value shown as a link: a tag on a hit (adds the filter),
+// a current filter (removes it) or a date range.
+type Chip struct {
+	Facet string // the URL parameter: country, official, topic, date
+	Label string // "Country"
+	Value string
+	URL   string
+	// Selected marks a tag whose value is already a filter.
+	Selected bool
+}
+
+// Facet is one facet's list of values.
+type Facet struct {
+	Name   string // URL parameter
+	Label  string // "Countries"
+	Single string // "country"
+	// Options are shown at once (selected values first), More behind
+	// "show more".
+	Options   []Option
+	More      []Option
+	MoreLabel string
+	Search    *FacetSearch
+	// NoValues is the text shown when the facet has nothing to list.
+	NoValues string
+}
+
+// Option is one value of a facet with a link that toggles it.
+type Option struct {
+	Value     string
+	URL       string
+	Count     int
+	CountText string
+	Selected  bool
+	// Key identifies the option across swaps (to restore focus).
+	Key string
+	// Terms are the folded words of the value and its aliases.
+	Terms string
+}
+
+// FacetSearch is the "find a value" box of a long facet.
+type FacetSearch struct {
+	Param       string // fq_official
+	Value       string
+	Label       string
+	Placeholder string
+	Action      string
+	Hidden      []Field
+	// ClearURL closes the value search ("" when none is active).
+	ClearURL string
+	// Fragment names the fragment the page script asks for while typing.
+	Fragment string
+}
+
+// Years is the per-year facet.
+type Years struct {
+	Options []YearOption
+}
+
+// YearOption is one year with its count and a link that selects or
+// clears it.
+type YearOption struct {
+	Year      string
+	URL       string
+	Count     int
+	CountText string
+	Selected  bool
+	// Percent is the bar length relative to the largest year.
+	Percent int
+}
+
+// DateRange is the from–to form.
+type DateRange struct {
+	From, To string
+	Action   string
+	Hidden   []Field
+	// ClearURL removes the range ("" when none is set).
+	ClearURL string
+}
+
+// Choice is one option of a link-based choice (sort order, page size).
+type Choice struct {
+	Label    string
+	URL      string
+	Selected bool
+}
+
+// Pagination is the numbered page list.
+type Pagination struct {
+	Prev, Next string
+	Items      []PageItem
+}
+
+// PageItem is a page number or a gap ("…").
+type PageItem struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// Empty is the no-results state.
+type Empty struct {
+	Text string
+	// DidYouMean is a corrected query that finds something.
+	DidYouMean *Suggestion
+	// Removals are the current filters with what removing each gives.
+	Removals []Suggestion
+	ClearAll string
+	// FirstPage links back to page 1 when the page is past the end.
+	FirstPage string
+}
+
+// Suggestion is a link to a nearby search and how many results it has.
+type Suggestion struct {
+	Label     string
+	URL       string
+	TotalText string
+}
+
+// HomeView is the landing page.
+type HomeView struct {
+	Meta      Meta
+	Form      SearchForm
+	CountText string
+	Facets    []Facet
+	Recent    []Hit
+	BrowseURL string
+}
+
+// DocView is one document's page.
+type DocView struct {
+	Meta        Meta
+	ID          string
+	Title       string
+	Date        string
+	DateISO     string
+	Source      string
+	OriginalURL string
+	Paragraphs  []string
+	Tags        []TagGroup
+	Also        []Copy
+	Related     []Hit
+	// RelatedURL searches for everything that shares the document's
+	// officials (or countries); RelatedLabel names that search.
+	RelatedURL   string
+	RelatedLabel string
+}
+
+// TagGroup is one facet's values on a document page.
+type TagGroup struct {
+	Label string
+	Chips []Chip
+}
+
+// Copy is a reprint of the document elsewhere.
+type Copy struct {
+	Source string
+	URL    string // http(s) only, or ""
+	Path   string
+}
+
+// ErrorView is an error page.
+type ErrorView struct {
+	Meta      Meta
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string
+	// Retry offers to reload (for temporary failures).
+	Retry bool
+	// Back is a link out of the error ("" for none).
+	Back string
+}

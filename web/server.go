@@ -1,0 +1,167 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/accord-search/accord/search"
+)
+
+// Options configures a Server.
+type Options struct {
+	// Engine answers searches. If it also implements search.Getter the
+	// document pages work; search.Counter adds the count on the home page.
+	Engine search.Engine
+	// Logger receives request and error logs (slog.Default() when nil).
+	Logger *slog.Logger
+	// Ready reports whether the server can serve (/readyz); nil pings
+	// the engine with a tiny search.
+	Ready func(context.Context) error
+	// Aliases maps alternative names to canonical facet values
+	// ("Mayorkas" → "Alejandro Mayorkas", "Mexican" → "Mexico"); the facet
+	// value search matches them.
+	Aliases map[string]string
+	// BaseURL is the public origin ("https://accord.example.org") for
+	// canonical, Open Graph, feed and OpenSearch URLs; empty derives it
+	// from each request.
+	BaseURL string
+	// Timeout bounds each request (10s when zero).
+	Timeout time.Duration
+}
+
+// Server serves Accord's web interface and JSON API.
+type Server struct {
+	engine  search.Engine
+	getter  search.Getter  // nil when the engine cannot fetch documents
+	counter search.Counter // nil when the engine cannot count
+	log     *slog.Logger
+	ready   func(context.Context) error
+	aliases *aliasIndex
+	baseURL string
+	timeout time.Duration
+	assets  *assets
+	vocab   *vocabulary
+	e       *echo.Echo
+}
+
+// New builds a Server and its router.
+func New(opts Options) *Server {
+	s := &Server{
+		engine:  opts.Engine,
+		log:     opts.Logger,
+		ready:   opts.Ready,
+		aliases: newAliasIndex(opts.Aliases),
+		baseURL: strings.TrimRight(opts.BaseURL, "/"),
+		timeout: opts.Timeout,
+		assets:  loadAssets(),
+		vocab:   newVocabulary(10 * time.Minute),
+	}
+	s.getter, _ = opts.Engine.(search.Getter)
+	s.counter, _ = opts.Engine.(search.Counter)
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.timeout <= 0 {
+		s.timeout = 10 * time.Second
+	}
+	if s.ready == nil {
+		s.ready = s.pingEngine
+	}
+	s.e = s.newEcho()
+	return s
+}
+
+// Handler returns the HTTP handler with every route and middleware.
+func (s *Server) Handler() http.Handler { return s.e }
+
+// contentSecurityPolicy allows scripts, styles and images from this
+// origin only: no inline script, no CDN, no framing.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; manifest-src 'self'"
+
+func (s *Server) newEcho() *echo.Echo {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	// Trust the connection's address, not X-Forwarded-For, which any
+	// client can set (echo v4.16.0 trusts it by default).
+	e.IPExtractor = echo.ExtractIPDirect()
+	e.HTTPErrorHandler = s.handleError
+	e.Use(
+		middleware.RequestID(),
+		s.requestLogger(),
+		middleware.RecoverWithConfig(middleware.RecoverConfig{
+			LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+				s.log.Error("panic", "err", err, "request_id", requestID(c), "stack", string(stack))
+				return fmt.Errorf("web: panic: %w", err)
+			},
+		}),
+		middleware.SecureWithConfig(middleware.SecureConfig{
+			ContentTypeNosniff:    "nosniff",
+			XFrameOptions:         "DENY",
+			ContentSecurityPolicy: contentSecurityPolicy,
+			ReferrerPolicy:        "same-origin",
+			HSTSMaxAge:            31536000,
+		}),
+		middleware.BodyLimit("64K"),
+		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
+		middleware.ContextTimeout(s.timeout),
+	)
+	for _, r := range s.routes() {
+		e.Add(http.MethodGet, r.path, r.handler).Name = r.name
+		e.Add(http.MethodHead, r.path, r.handler)
+	}
+	return e
+}
+
+// requestLogger logs one line per request through the server's logger.
+func (s *Server) requestLogger() echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod: true, LogURI: true, LogStatus: true, LogLatency: true,
+		LogRequestID: true, LogRemoteIP: true, LogResponseSize: true, LogError: true,
+		HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			attrs := []slog.Attr{
+				slog.String("method", v.Method), slog.String("uri", v.URI), slog.Int("status", v.Status),
+				slog.Duration("latency", v.Latency), slog.Int64("bytes_out", v.ResponseSize),
+				slog.String("remote_ip", v.RemoteIP), slog.String("request_id", v.RequestID),
+			}
+			if v.Error != nil {
+				level = slog.LevelWarn
+				attrs = append(attrs, slog.String("err", v.Error.Error()))
+			}
+			s.log.LogAttrs(c.Request().Context(), level, "request", attrs...)
+			return nil
+		},
+	})
+}
+
+// requestID returns the ID the RequestID middleware gave this request.
+func requestID(c echo.Context) string {
+	return c.Response().Header().Get(echo.HeaderXRequestID)
+}
+
+// pingEngine is the default readiness check: a one-hit search.
+func (s *Server) pingEngine(ctx context.Context) error {
+	q := search.Query{PerPage: 1, NoFacets: true}
+	if err := q.Normalize(); err != nil {
+		return err
+	}
+	_, err := s.engine.Search(ctx, q)
+	return err
+}
+
+// origin returns the public origin for absolute URLs.
+func (s *Server) origin(c echo.Context) string {
+	if s.baseURL != "" {
+		return s.baseURL
+	}
+	return c.Scheme() + "://" + c.Request().Host
+}

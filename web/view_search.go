@@ -1,0 +1,220 @@
+package web
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/accord-search/accord/search"
+	"github.com/accord-search/accord/web/components"
+)
+
+// perPageChoices are the page sizes offered (any size up to
+// search.MaxPerPage works in the URL).
+var perPageChoices = []int{10, 25, 50, 100}
+
+// searchView shapes a result for the search page.
+func (s *Server) searchView(c echo.Context, st State, res *search.Result) components.SearchView {
+	summary := describe(st, res.Total)
+	v := components.SearchView{
+		Title:       summary,
+		Status:      status(st, res),
+		Dates:       dateRangeView(st),
+		Chips:       currentChips(st),
+		Sorts:       sortChoices(st),
+		PerPages:    perPageLinks(st),
+		Pages:       paginate(st, res.Total),
+		FiltersOpen: true,
+		Links: components.ExportLinks{
+			Atom: st.navigate().URL("/search.atom"),
+			CSV:  st.navigate().URL("/search.csv"),
+			JSON: st.URL("/api/search"),
+		},
+	}
+	for _, h := range res.Hits {
+		v.Hits = append(v.Hits, s.hitView(st, h))
+	}
+	for _, f := range search.Facets {
+		v.Facets = append(v.Facets, s.facetView(st, f, res.Facets[f]))
+		v.SelectedCount += len(st.Filters[f])
+	}
+	if st.From != "" || st.To != "" {
+		v.SelectedCount++
+	}
+	v.Years = yearsView(st, res.Years)
+	if st.HasFilters() {
+		v.ClearAll = st.ClearFilters().URL("/search")
+	}
+	if res.Total > search.MaxWindow && len(res.Hits) > 0 {
+		v.Notice = "Only the first " + commas(search.MaxWindow) + " results can be paged through. Add words or filters to narrow the search, or export it as CSV."
+	}
+	form := &components.SearchForm{Action: "/search", Text: st.Text, Hidden: hiddenFields(st, paramQ, paramPage,
+		facetQueryPrefix+"country", facetQueryPrefix+"official", facetQueryPrefix+"topic")}
+	v.Meta = s.meta(c, summary+" · Accord", describeLong(st, res.Total), form)
+	v.Meta.Canonical = s.origin(c) + st.URL("/search")
+	v.Meta.FeedURL = v.Links.Atom
+	return v
+}
+
+// meta fills the parts of a page's head that every page shares.
+func (s *Server) meta(c echo.Context, title, description string, form *components.SearchForm) components.Meta {
+	return components.Meta{
+		Title: title, Description: description,
+		OpenSearchURL: "/opensearch.xml",
+		Assets:        s.assets.urls(),
+		Search:        form,
+	}
+}
+
+// describe sums up a search in a line: "14 results for cyber · Germany".
+func describe(st State, total int) string {
+	var b strings.Builder
+	b.WriteString(plural(total, "result", "results"))
+	if st.Text != "" {
+		b.WriteString(" for " + st.Text)
+	}
+	for _, f := range search.Facets {
+		for _, val := range st.Filters[f] {
+			b.WriteString(" · " + val)
+		}
+	}
+	if d := dateLabel(st.From, st.To); d != "" {
+		b.WriteString(" · " + d)
+	}
+	return b.String()
+}
+
+// describeLong is the page description for link previews.
+func describeLong(st State, total int) string {
+	d := describe(st, total) + " in DHS press releases on international cooperation"
+	if st.Sort != search.SortRelevance {
+		d += ", " + string(st.Sort) + " first"
+	}
+	return d + "."
+}
+
+// dateLabel names a date range: "2023", "2021–2023", "from 2023-04", "until 2020".
+func dateLabel(from, to string) string {
+	switch {
+	case from != "" && from == to:
+		return from
+	case from != "" && to != "":
+		return from + "–" + to
+	case from != "":
+		return "from " + from
+	case to != "":
+		return "until " + to
+	}
+	return ""
+}
+
+func status(st State, res *search.Result) components.Status {
+	s := components.Status{Total: res.Total, TotalText: plural(res.Total, "result", "results"), TookText: tookText(res.Took)}
+	if res.Total > st.PerPage && len(res.Hits) > 0 {
+		first := (st.Page-1)*st.PerPage + 1
+		s.Range = commas(first) + "–" + commas(first+len(res.Hits)-1) + " of " + commas(res.Total)
+	}
+	return s
+}
+
+// hitView shapes one hit: safe highlights, a link to its page, its
+// facet values as links that filter.
+func (s *Server) hitView(st State, h search.Hit) components.Hit {
+	v := components.Hit{
+		ID: h.ID, DocURL: docPath(h.ID), OriginalURL: externalURL(h.URL),
+		TitleHTML: safeHighlight(h.TitleHTML), SnippetHTML: safeHighlight(h.SnippetHTML),
+		Date: displayDate(h.Date), DateISO: isoDate(h.Date), Source: h.Source,
+	}
+	if v.TitleHTML == "" {
+		v.TitleHTML = excerpt(h.Title, 300)
+	}
+	if v.TitleHTML == "" {
+		v.TitleHTML = "Untitled document"
+	}
+	if v.SnippetHTML == "" && h.Body != "" {
+		v.SnippetHTML = excerpt(h.Body, 240)
+	}
+	for _, f := range search.Facets {
+		for _, val := range h.Values(f) {
+			v.Tags = append(v.Tags, components.Chip{
+				Facet: string(f), Label: facetNames[f].single, Value: val,
+				URL: st.Toggle(f, val).URL("/search"), Selected: st.Selected(f, val),
+			})
+		}
+	}
+	return v
+}
+
+// currentChips lists the active filters, each linking to the state without it.
+func currentChips(st State) []components.Chip {
+	var out []components.Chip
+	for _, f := range search.Facets {
+		for _, val := range st.Filters[f] {
+			out = append(out, components.Chip{Facet: string(f), Label: facetNames[f].single, Value: val,
+				URL: st.Toggle(f, val).URL("/search"), Selected: true})
+		}
+	}
+	if d := dateLabel(st.From, st.To); d != "" {
+		out = append(out, components.Chip{Facet: "date", Label: "Date", Value: d,
+			URL: st.WithDates("", "").URL("/search"), Selected: true})
+	}
+	return out
+}
+
+func sortChoices(st State) []components.Choice {
+	out := make([]components.Choice, 0, 3)
+	for _, o := range []struct {
+		sort  search.Sort
+		label string
+	}{{search.SortRelevance, "Relevance"}, {search.SortNewest, "Newest"}, {search.SortOldest, "Oldest"}} {
+		out = append(out, components.Choice{Label: o.label, URL: st.WithSort(o.sort).URL("/search"), Selected: st.Sort == o.sort})
+	}
+	return out
+}
+
+func perPageLinks(st State) []components.Choice {
+	sizes := perPageChoices
+	if !slices.Contains(sizes, st.PerPage) {
+		sizes = append(slices.Clone(sizes), st.PerPage)
+		slices.Sort(sizes)
+	}
+	out := make([]components.Choice, 0, len(sizes))
+	for _, n := range sizes {
+		out = append(out, components.Choice{Label: strconv.Itoa(n), URL: st.WithPerPage(n).URL("/search"), Selected: n == st.PerPage})
+	}
+	return out
+}
+
+func yearsView(st State, years []search.FacetCount) components.Years {
+	var y components.Years
+	top := 0
+	for _, fc := range years {
+		top = max(top, fc.Count)
+	}
+	for _, fc := range years {
+		sel := st.From == fc.Value && st.To == fc.Value
+		link := st.WithDates(fc.Value, fc.Value)
+		if sel {
+			link = st.WithDates("", "")
+		}
+		pct := 0
+		if top > 0 {
+			pct = max(fc.Count*100/top, 2)
+		}
+		y.Options = append(y.Options, components.YearOption{Year: fc.Value, URL: link.URL("/search"),
+			Count: fc.Count, CountText: commas(fc.Count), Selected: sel, Percent: pct})
+	}
+	return y
+}
+
+func dateRangeView(st State) components.DateRange {
+	d := components.DateRange{From: st.From, To: st.To, Action: "/search",
+		Hidden: hiddenFields(st, paramFrom, paramTo, paramPage,
+			facetQueryPrefix+"country", facetQueryPrefix+"official", facetQueryPrefix+"topic")}
+	if st.From != "" || st.To != "" {
+		d.ClearURL = st.WithDates("", "").URL("/search")
+	}
+	return d
+}
