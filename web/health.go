@@ -2,13 +2,10 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
-
-	"github.com/accord-search/accord/search"
 )
 
 // healthz reports that the process serves HTTP; it never touches the engine.
@@ -22,9 +19,11 @@ func (s *Server) healthz(c echo.Context) error {
 func (s *Server) readyz(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 3*time.Second)
 	defer cancel()
-	if err := s.ready(ctx); err != nil {
-		return s.fail(c, fmt.Errorf("web: not ready: %w: %w", search.ErrUnavailable, err))
-	}
 	c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	if err := s.ready(ctx); err != nil {
+		// Whatever the cause, not ready is 503, so load balancers wait.
+		s.log.Warn("not ready", "err", err, "request_id", requestID(c))
+		return c.String(http.StatusServiceUnavailable, "not ready\n")
+	}
 	return c.String(http.StatusOK, "ready\n")
 }

@@ -23,8 +23,9 @@ func TestPaginate(t *testing.T) {
 		{"middle", "page=6", 200, "1 … 4 5 [6] 7 8 … 20", true, true},
 		{"near start", "page=2", 200, "1 [2] 3 4 … 20", true, true},
 		{"last", "page=20", 200, "1 … 18 19 [20]", true, false},
-		{"capped by the window", "per_page=100", 5000, "[1] 2 3 4 … 10", false, true},
+		{"capped by the window", "per_page=100", 5000, "[1] 2 3 … 10", false, true},
 		{"past the end", "page=9", 30, "1 2 3", true, false},
+		{"one-page gap is filled", "page=4", 200, "1 2 3 [4] 5 6 … 20", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

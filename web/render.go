@@ -42,7 +42,10 @@ func fragment(r *http.Request) string {
 func (s *Server) render(c echo.Context, status int, comp templ.Component) error {
 	buf := templ.GetBuffer()
 	defer templ.ReleaseBuffer(buf)
-	if err := comp.Render(c.Request().Context(), buf); err != nil {
+	// Rendering is in memory; it must finish even when the request's
+	// deadline has passed, as it has when an error page is rendered after
+	// the ContextTimeout middleware returned.
+	if err := comp.Render(context.WithoutCancel(c.Request().Context()), buf); err != nil {
 		return fmt.Errorf("web: render: %w", err)
 	}
 	c.Response().Header().Set(echo.HeaderContentType, echo.MIMETextHTMLCharsetUTF8)

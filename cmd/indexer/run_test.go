@@ -72,6 +72,7 @@ func TestInterruptedRunsConverge(t *testing.T) {
 	args := []string{"-corpus", corpus, "-data", data, "-batch", "25", "-quiet"}
 	env := append(os.Environ(), "MEILI_URL=")
 
+	interrupted := 0
 	for i, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT, syscall.SIGKILL} {
 		cmd := exec.Command(bin, args...)
 		cmd.Env = env
@@ -87,6 +88,7 @@ func TestInterruptedRunsConverge(t *testing.T) {
 			t.Logf("run %d finished before %v", i, sig)
 			continue
 		}
+		interrupted++
 		if got := servedCount(t, data); got != 0 && got != n {
 			t.Fatalf("after %v: the served index holds %d documents, a half-built state", sig, got)
 		}
@@ -95,6 +97,9 @@ func TestInterruptedRunsConverge(t *testing.T) {
 		}
 	}
 
+	if interrupted == 0 {
+		t.Fatal("no run was interrupted mid-way: the test tested nothing")
+	}
 	out, err := runIndexer(bin, env, args)
 	if err != nil {
 		t.Fatalf("final run: %v\n%s", err, out)

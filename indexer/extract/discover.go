@@ -19,7 +19,8 @@ const maxComplement = 14
 // the text introduces them: a title followed by a name ("Minister of Public
 // Security Avi Dichter") or a name followed by a title ("Pamela Wallin,
 // Consul General"). The headline is skipped: its capitals say nothing.
-func (x *Extractor) discover(d *document, taken spanSet) []mention {
+func (x *Extractor) discover(d *document, taken, entities spanSet) []mention {
+	d.markEntities(entities)
 	var out []mention
 	add := func(m mention, ok bool) {
 		if ok && !taken.overlaps(m.start, m.end) {
@@ -71,9 +72,11 @@ func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, 
 	return x.nameMention(d, start, end)
 }
 
-// nameBeforeTitle reads "First Last, [the] Title ...".
+// nameBeforeTitle reads "First Last, [the] Title ...". The title must
+// describe this person, not open a new phrase about someone else ("Fox News,
+// Secretary Noem said").
 func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
-	if !x.isNameWord(d.tokens[i]) || (i > 0 && (d.tokens[i-1].cap && d.tokens[i-1].word)) {
+	if !x.isNameWord(d.tokens[i]) || (i > 0 && x.isNameWord(d.tokens[i-1])) {
 		return mention{}, false
 	}
 	end := i
@@ -86,29 +89,41 @@ func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
 	for j := end + 1; j < len(d.tokens) && j <= end+5; j++ {
 		k, n := x.roleStartingAt(d, j)
 		if k == roleOffice || k == roleGeneric {
-			if !x.governmentContext(d, j, j+n+10, roleGeneric) && k == roleGeneric {
+			if j+n < len(d.tokens) && x.isNameWord(d.tokens[j+n]) {
 				return mention{}, false
 			}
-			if !x.governmentContext(d, j, j+n+10, roleOffice) {
+			if !x.governmentContext(d, i, j+n+10, k) {
 				return mention{}, false
 			}
 			return x.nameMention(d, i, end)
 		}
 		t := d.tokens[j]
-		if !t.word || t.f == "." {
+		if !t.word || (x.stopwords[t.f] && !determiners[t.f]) {
 			break
 		}
 	}
 	return mention{}, false
 }
 
+// determiners may stand between a name and its title ("X, the head of").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "former": true, "then": true, "its": true, "his": true, "her": true,
+	"their": true, "our": true, "now": true, "el": true, "la": true,
+}
+
 // trailingName returns where the name at the end of tokens [from, to)
 // starts: at least two name words, initials allowed inside.
 func (x *Extractor) trailingName(d *document, from, to int) (int, bool) {
+	if to < len(d.tokens) && isNumber(d.tokens[to].f) {
+		return 0, false // "Intelligence Corps Unit 8200"
+	}
 	s := to
 	words := 0
 	for s > from {
 		t := d.tokens[s-1]
+		if s < to && strings.HasSuffix(t.f, "'s") {
+			return 0, false // "Nielsen's Closing Remarks": not the title holder
+		}
 		if x.isNameWord(t) {
 			words++
 		} else if !(isInitial(t) && words > 0) {
@@ -164,14 +179,34 @@ func (x *Extractor) nameMention(d *document, s, e int) (mention, bool) {
 	return mention{name, d.tokens[s].start, d.tokens[e-1].end}, true
 }
 
-// nearGazetteer maps a found name to a known official with the same surname
-// and a given name one letter away ("Savid Javid" is Sajid Javid).
+// nearGazetteer maps a found name to a known official: same surname and a
+// given name one letter away ("Savid Javid"), the same given name and a
+// surname cut short by the page ("Ayelet Shak"), or the full given names
+// alone ("Rosa Icela").
 func (x *Extractor) nearGazetteer(parts []string) (string, bool) {
-	last, first := Fold(parts[len(parts)-1]), Fold(parts[0])
+	folded := make([]string, len(parts))
+	for i, p := range parts {
+		folded[i] = Fold(p)
+	}
+	first, last := folded[0], folded[len(folded)-1]
 	for _, id := range x.surnames[last] {
 		for _, f := range x.officials[id].firsts {
 			if len(f) == 1 && editDistanceAtMost1(first, f[0]) {
 				return x.officials[id].name, true
+			}
+		}
+	}
+	for _, o := range x.officials {
+		for _, f := range o.firsts {
+			if len(f) >= 2 && strings.Join(f, " ") == strings.Join(folded, " ") {
+				return o.name, true
+			}
+			if len(f) == 1 && f[0] == first && len(last) >= 3 && len(folded) == 2 {
+				for _, sn := range o.surnames {
+					if strings.HasPrefix(sn, last) {
+						return o.name, true
+					}
+				}
 			}
 		}
 	}
@@ -180,11 +215,11 @@ func (x *Extractor) nearGazetteer(parts []string) (string, bool) {
 
 // isNameWord reports a capitalized word that can be part of a person's name.
 func (x *Extractor) isNameWord(t token) bool {
-	if !t.word || !t.cap || t.allCaps || strings.HasSuffix(t.f, ".") {
+	if !t.word || !t.cap || t.allCaps || t.entity || strings.HasSuffix(t.f, ".") {
 		return false
 	}
 	w := strings.TrimSuffix(t.f, "'s")
-	if x.orgWords[w] || x.placeWord[w] || connectors[w] {
+	if x.orgWords[w] || x.placeWord[w] || connectors[w] || x.stopwords[w] {
 		return false
 	}
 	if _, ok := x.roles[w]; ok {
@@ -202,6 +237,18 @@ func (x *Extractor) isNameWord(t token) bool {
 func isInitial(t token) bool {
 	f := strings.TrimSuffix(t.f, ".")
 	return t.word && t.cap && len(f) == 1
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return true
 }
 
 func closeParen(ts []token, i int) int {

@@ -25,6 +25,7 @@ type token struct {
 	word       bool
 	cap        bool // the original starts with a capital letter
 	allCaps    bool // the original has no lowercase letter
+	entity     bool // part of a country, organization or blocked phrase
 }
 
 // abbrevs keep their final period as part of the word.
@@ -136,4 +137,12 @@ func (d *document) tokenAt(pos int) int {
 // tokenAfter returns the index of the first token starting at or after pos.
 func (d *document) tokenAfter(pos int) int {
 	return sort.Search(len(d.tokens), func(i int) bool { return d.tokens[i].start >= pos })
+}
+
+// markEntities flags the tokens inside the given spans.
+func (d *document) markEntities(spans spanSet) {
+	for i := range d.tokens {
+		t := &d.tokens[i]
+		t.entity = spans.overlaps(t.start, t.end)
+	}
 }

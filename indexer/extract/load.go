@@ -24,6 +24,7 @@ type Extractor struct {
 	govWords  map[string]bool
 	nonGov    map[string]bool
 	placeWord map[string]bool // folded one-word country aliases and demonyms
+	stopwords map[string]bool // folded English function words
 	surnames  map[string][]int
 	m         *matcher
 }
@@ -59,6 +60,7 @@ func load(read func(name string) (string, error)) (*Extractor, error) {
 		{"roles.tsv", (*Extractor).loadRoles},
 		{"orgwords.txt", (*Extractor).loadOrgWords},
 		{"gov.txt", (*Extractor).loadGov},
+		{"stopwords.txt", (*Extractor).loadStopwords},
 		{"topics.json", (*Extractor).loadTopics},
 	}
 	for _, s := range steps {
@@ -123,11 +125,7 @@ func (x *Extractor) loadCountries(b *matcherBuilder, data string) error {
 		}
 		id := len(x.countries)
 		x.countries = append(x.countries, r[0])
-		names := append([]string{r[0]}, splitList(r[1])...)
-		if strings.HasPrefix(r[1], "="+r[0]) {
-			names = names[1:] // the canonical name itself is case-sensitive
-		}
-		for _, a := range names {
+		for _, a := range countryNames(r[0], splitList(r[1])) {
 			addAlias(b, a, kindCountry, id)
 			if f := Fold(strings.TrimPrefix(a, "=")); !strings.Contains(f, " ") {
 				x.placeWord[f] = true
@@ -135,6 +133,26 @@ func (x *Extractor) loadCountries(b *matcherBuilder, data string) error {
 		}
 	}
 	return nil
+}
+
+// countryNames lists the names to match for a country: the canonical name
+// unless an alias repeats it case-sensitively ("=Chad") or drops it
+// ("-Georgia", for names that mostly mean something else), then the aliases.
+func countryNames(canonical string, aliases []string) []string {
+	names := []string{canonical}
+	var out []string
+	for _, a := range aliases {
+		switch {
+		case a == "-"+canonical || a == "="+canonical:
+			names = names[:0]
+			if a[0] == '=' {
+				out = append(out, a)
+			}
+		default:
+			out = append(out, a)
+		}
+	}
+	return append(names, out...)
 }
 
 func (x *Extractor) loadOrgs(b *matcherBuilder, data string) error {
@@ -210,6 +228,16 @@ func (x *Extractor) loadOrgWords(_ *matcherBuilder, data string) error {
 	for _, r := range rows(data, 1) {
 		for _, w := range strings.Fields(r[0]) {
 			x.orgWords[Fold(w)] = true
+		}
+	}
+	return nil
+}
+
+func (x *Extractor) loadStopwords(_ *matcherBuilder, data string) error {
+	x.stopwords = map[string]bool{}
+	for _, r := range rows(data, 1) {
+		for _, w := range strings.Fields(r[0]) {
+			x.stopwords[Fold(w)] = true
 		}
 	}
 	return nil

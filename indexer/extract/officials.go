@@ -22,6 +22,17 @@ var connectors = map[string]bool{
 func (x *Extractor) findOfficials(d *document, hits []hit, blocked spanSet) []mention {
 	var full []mention
 	var pending []hit // surnames that need a title, "administration" or an earlier full name
+	var entities, known spanSet
+	for _, h := range hits {
+		switch h.p.kind {
+		case kindCountry, kindOrg, kindBlocker:
+			entities = append(entities, [2]int{h.start, h.end})
+		case kindSurname:
+			if x.officials[h.p.id].distinct {
+				known = append(known, [2]int{h.start, h.end})
+			}
+		}
+	}
 	for _, h := range hits {
 		if blocked.covers(h.start, h.end) {
 			continue
@@ -38,7 +49,7 @@ func (x *Extractor) findOfficials(d *document, hits []hit, blocked spanSet) []me
 		}
 	}
 	full = longestMentions(full)
-	found := append(full, x.discover(d, spanSet(spansOf(full)).union(blocked))...)
+	found := append(full, x.discover(d, spanSet(spansOf(full)).union(blocked).union(known), entities)...)
 	for _, h := range pending {
 		if spanSet(spansOf(found)).overlaps(h.start, h.end) {
 			continue

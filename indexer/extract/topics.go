@@ -10,8 +10,8 @@ type topicRules struct {
 	maxPerTerm  int
 }
 
-// scores sums the weights of topic terms. Where terms overlap the longest
-// wins ("drug trafficking" over "trafficking"); a term counts at most
+// scores sums the weights of topic terms. Where terms of one topic overlap
+// the longest wins ("drug trafficking" over "drug"); a term counts at most
 // maxPerTerm times, and a headline match counts titleWeight times.
 func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 	var cand []hit
@@ -20,7 +20,7 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 			cand = append(cand, h)
 		}
 	}
-	// Hits of one pattern share a span; keep every meaning of the longest.
+	// Within a topic the longest term wins where terms overlap.
 	sort.SliceStable(cand, func(i, j int) bool {
 		return cand[i].end-cand[i].start > cand[j].end-cand[j].start
 	})
@@ -30,29 +30,23 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 		term  string
 	}
 	counts := map[termKey]int{}
-	var taken spanSet
-	for i := 0; i < len(cand); {
-		h := cand[i]
-		j := i
-		for j < len(cand) && cand[j].start == h.start && cand[j].end == h.end {
-			j++
+	taken := make([]spanSet, len(r.names))
+	for _, h := range cand {
+		id := h.p.id
+		if taken[id].overlaps(h.start, h.end) {
+			continue
 		}
-		if !taken.overlaps(h.start, h.end) {
-			taken = append(taken, [2]int{h.start, h.end})
-			for _, c := range cand[i:j] {
-				key := termKey{c.p.id, d.folded[c.start:c.end]}
-				if counts[key] >= r.maxPerTerm {
-					continue
-				}
-				counts[key]++
-				w := c.p.weight
-				if c.start < d.titleEnd {
-					w *= r.titleWeight
-				}
-				scores[c.p.id] += w
-			}
+		taken[id] = append(taken[id], [2]int{h.start, h.end})
+		key := termKey{id, d.folded[h.start:h.end]}
+		if counts[key] >= r.maxPerTerm {
+			continue
 		}
-		i = j
+		counts[key]++
+		w := h.p.weight
+		if h.start < d.titleEnd {
+			w *= r.titleWeight
+		}
+		scores[id] += w
 	}
 	return scores
 }
