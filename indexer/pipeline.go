@@ -57,7 +57,7 @@ type Summary struct {
 // are expected and do not count).
 func (s Summary) Failed() bool {
 	for reason, n := range s.Skipped {
-		if reason != ReasonNoArticle && n > 0 {
+		if reason != ReasonNoArticle && reason != source.ReasonNotDocuments && n > 0 {
 			return true
 		}
 	}

@@ -15,8 +15,14 @@ import (
 
 // article writes a synthetic press release long enough to count as one.
 func article(title, country, extra string) string {
+	// Each article gets its own wording around the country, so that the
+	// near-duplicate detector keeps them apart.
+	var own strings.Builder
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&own, "%s point %d on the %s agenda was settled. ", country, i, strings.ToLower(country))
+	}
 	return fmt.Sprintf(`%s
-
+`+own.String()+`
 WASHINGTON - Secretary of Homeland Security Alejandro Mayorkas met officials of %s today to discuss
 cooperation on border security, migration and the fight against human trafficking networks. The two
 delegations agreed to expand information sharing between their agencies and to meet again next year. %s

@@ -10,10 +10,14 @@ import (
 const (
 	shingleWords = 5
 	numHashes    = 64
-	bands        = 16 // rows per band: numHashes / bands
-	// Threshold is the shingle Jaccard similarity from which two texts
-	// count as the same release.
-	Threshold = 0.7
+	// bands of numHashes/bands rows: two rows per band make texts with a
+	// Jaccard similarity of 0.4 or more candidates almost surely.
+	bands = 32
+	// Threshold is the containment (shared shingles over the shingles of
+	// the shorter text) from which two texts count as the same release:
+	// a reprint inside a longer page with its own navigation and footer
+	// still counts.
+	Threshold = 0.8
 	// minShingles: texts shorter than this are never grouped (too little
 	// evidence).
 	minShingles = 20
@@ -26,6 +30,7 @@ type Detector struct {
 	// sigs keeps only each text's MinHash signature (512 bytes), so that
 	// a million documents fit in memory; similarity is estimated from it.
 	sigs    [][numHashes]uint64
+	sizes   []int
 	buckets map[uint64][]int
 	// group[i] is the index of the first text i duplicates, or i.
 	group []int
@@ -43,6 +48,7 @@ func (d *Detector) Add(text string) int {
 	set := shingles(text)
 	sig := signature(set)
 	d.sigs = append(d.sigs, sig)
+	d.sizes = append(d.sizes, len(set))
 	d.group = append(d.group, i)
 	if len(set) < minShingles {
 		return -1
@@ -56,7 +62,7 @@ func (d *Detector) Add(text string) int {
 				continue
 			}
 			seen[j] = true
-			if sim := estimate(sig, d.sigs[j]); sim >= Threshold && sim > bestSim {
+			if sim := containment(estimate(sig, d.sigs[j]), len(set), d.sizes[j]); sim >= Threshold && sim > bestSim {
 				best, bestSim = d.group[j], sim
 			}
 		}
@@ -70,9 +76,13 @@ func (d *Detector) Add(text string) int {
 	return best
 }
 
-// Similarity is the shingle Jaccard similarity of two texts.
+// Similarity is the exact shingle containment of two texts.
 func Similarity(a, b string) float64 {
-	return jaccard(shingles(a), shingles(b))
+	sa, sb := shingles(a), shingles(b)
+	if len(sa) == 0 || len(sb) == 0 {
+		return 0
+	}
+	return containment(jaccard(sa, sb), len(sa), len(sb))
 }
 
 func words(text string) []string {
@@ -134,6 +144,13 @@ func estimate(a, b [numHashes]uint64) float64 {
 		}
 	}
 	return float64(same) / numHashes
+}
+
+// containment turns a Jaccard estimate of sets of sizes a and b into the
+// share of the smaller set that the two have in common.
+func containment(j float64, a, b int) float64 {
+	inter := j * float64(a+b) / (1 + j)
+	return min(1, inter/float64(min(a, b)))
 }
 
 func jaccard(a, b map[uint64]struct{}) float64 {

@@ -28,6 +28,7 @@ func TestDetector(t *testing.T) {
 		{"small edit", edited, 0},
 		{"short text", short, -1},
 		{"short text again", short, -1},
+		{"excerpt inside a longer page", "Opinion: why partnerships matter.\n" + release[:len(release)*9/10] + "\n" + other, 0},
 	}
 	for _, tt := range tests {
 		if got := d.Add(tt.text); got != tt.want {

@@ -39,6 +39,9 @@ const (
 	ReasonUnreadable = "unreadable"
 	ReasonBadJSON    = "broken JSON line"
 	ReasonNoText     = "no title or text"
+	// ReasonNotDocuments: a .jsonl file none of whose lines has a body or
+	// text (labels, queries): not a document export, and not an error.
+	ReasonNotDocuments = "not a document export"
 )
 
 // Item is one document read from the corpus.
@@ -218,7 +221,8 @@ func firstInvalid(b []byte) int {
 
 func (w Walker) readLines(rel string, f *os.File, item func(Item) error, skip func(Skip)) error {
 	r := bufio.NewReaderSize(f, 64<<10)
-	lines := 0
+	lines, docs := 0, 0
+	var textless []Skip // reported per line only if some line is a document
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(r, w.maxSize())
 		if err == io.EOF && len(line) == 0 && !tooLong {
@@ -248,10 +252,11 @@ func (w Walker) readLines(rel string, f *os.File, item func(Item) error, skip fu
 			if rec.Body == "" {
 				rec.Body = rec.Text
 			}
-			if strings.TrimSpace(rec.Title) == "" && strings.TrimSpace(rec.Body) == "" {
-				skip(Skip{Path: ref, Reason: ReasonNoText})
+			if strings.TrimSpace(rec.Body) == "" {
+				textless = append(textless, Skip{Path: ref, Reason: ReasonNoText})
 				break
 			}
+			docs++
 			if err := item(Item{Path: rel, Line: n, Format: FormatJSONL, Raw: line, Record: &rec}); err != nil {
 				return err
 			}
@@ -260,8 +265,15 @@ func (w Walker) readLines(rel string, f *os.File, item func(Item) error, skip fu
 			break
 		}
 	}
-	if lines == 0 {
+	switch {
+	case lines == 0:
 		skip(Skip{Path: rel, Reason: ReasonEmpty})
+	case docs == 0 && len(textless) == lines:
+		skip(Skip{Path: rel, Reason: ReasonNotDocuments, Detail: "no line has a body or text"})
+	default:
+		for _, s := range textless {
+			skip(s)
+		}
 	}
 	return nil
 }

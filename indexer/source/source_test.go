@@ -33,6 +33,7 @@ func TestWalkSkipsBadInputAndGoesOn(t *testing.T) {
 		`{"id":"x","text":"Second, in text"}`+"\n"+
 		`{"url":"http://example.com"}`+"\n"))
 	write(t, dir, "h-empty.jsonl", []byte("\n\n"))
+	write(t, dir, "h-labels.jsonl", []byte(`{"id":"x","title":"A label, not a document"}`+"\n"))
 	write(t, dir, "notes.md", []byte("ignored: not a corpus format"))
 	write(t, dir, "sub/i-deep.txt", []byte("Deep\n\nText"))
 	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "j-gone.txt")); err != nil {
@@ -61,6 +62,7 @@ func TestWalkSkipsBadInputAndGoesOn(t *testing.T) {
 		"g-export.jsonl:2 broken JSON line",
 		"g-export.jsonl:5 no title or text",
 		"h-empty.jsonl empty",
+		"h-labels.jsonl not a document export",
 		"j-gone.txt unreadable",
 	}
 	if diff := cmp.Diff(wantSkips, skips); diff != "" {
