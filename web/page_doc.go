@@ -81,7 +81,7 @@ func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hi
 		}
 	}
 	desc := html.UnescapeString(excerpt(d.Body, 200))
-	v.Meta = s.meta(c, title+" · Accord", desc, &components.SearchForm{Action: "/search"})
+	v.Meta = s.meta(title+" · Accord", desc, &components.SearchForm{Action: "/search"})
 	v.Meta.Canonical = s.origin(c) + docPath(d.ID)
 	return v
 }

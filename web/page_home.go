@@ -49,7 +49,7 @@ func (s *Server) home(c echo.Context) error {
 	for _, h := range res.Hits {
 		v.Recent = append(v.Recent, s.hitView(browse, h))
 	}
-	v.Meta = s.meta(c, "Accord · Search DHS international cooperation press releases",
+	v.Meta = s.meta("Accord · Search DHS international cooperation press releases",
 		"Faceted full-text search over "+v.CountText+" of U.S. Department of Homeland Security press releases on international cooperation.", nil)
 	v.Meta.Canonical = s.origin(c) + "/"
 	return s.render(c, http.StatusOK, components.HomePage(v))

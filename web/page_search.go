@@ -31,10 +31,11 @@ func (s *Server) searchPage(c echo.Context) error {
 		return s.fail(c, err)
 	}
 	v := s.searchView(c, st, res)
-	if len(res.Hits) == 0 {
+	frag := fragment(c.Request())
+	if len(res.Hits) == 0 && !strings.HasPrefix(frag, fragmentFacetPrefix) {
+		// Suggestions cost extra searches; a facet's list needs none.
 		v.Empty = s.emptyState(ctx, st, res)
 	}
-	frag := fragment(c.Request())
 	if frag != "" {
 		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
 	}

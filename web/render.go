@@ -113,7 +113,7 @@ func (s *Server) fail(c echo.Context, err error) error {
 		h.Set(echo.HeaderVary, varyOnFragmentHeader)
 		return s.render(c, status, components.ErrorFragment(v))
 	}
-	v.Meta = s.meta(c, v.Heading+" · Accord", "", nil)
+	v.Meta = s.meta(v.Heading+" · Accord", "", nil)
 	v.Meta.NoIndex = true
 	if err := s.render(c, status, components.ErrorPage(v)); err != nil {
 		return c.String(status, v.Heading+"\n")

@@ -17,10 +17,16 @@ var canonicalKeys = func() []string {
 		keys = append(keys, string(f))
 	}
 	keys = append(keys, paramFrom, paramTo, paramSort, paramPage, paramPerPage)
+	return append(keys, facetQueryParams...)
+}()
+
+// facetQueryParams are the value-search parameters of every facet.
+var facetQueryParams = func() []string {
+	var out []string
 	for _, f := range search.Facets {
-		keys = append(keys, facetQueryPrefix+string(f))
+		out = append(out, facetQueryPrefix+string(f))
 	}
-	return keys
+	return out
 }()
 
 // Values returns the state's parameters, defaults omitted.

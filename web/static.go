@@ -5,7 +5,6 @@ import (
 	"embed"
 	"encoding/hex"
 	"io/fs"
-	"mime"
 	"net/http"
 	"path"
 
@@ -18,6 +17,15 @@ import (
 //
 //go:embed static
 var staticFS embed.FS
+
+// mimeTypes are the content types of the embedded files, fixed here
+// rather than read from the host's mime.types, which varies.
+var mimeTypes = map[string]string{
+	".css": "text/css; charset=utf-8",
+	".js":  "text/javascript; charset=utf-8",
+	".svg": "image/svg+xml",
+	".png": "image/png",
+}
 
 // asset is one embedded file and the hash of its content.
 type asset struct {
@@ -43,8 +51,8 @@ func loadAssets() *assets {
 		}
 		sum := sha256.Sum256(body)
 		name := p[len("static/"):]
-		typ := mime.TypeByExtension(path.Ext(name))
-		if typ == "" {
+		typ, ok := mimeTypes[path.Ext(name)]
+		if !ok {
 			typ = "application/octet-stream"
 		}
 		a.files[name] = asset{body: body, hash: hex.EncodeToString(sum[:6]), mime: typ}
@@ -80,7 +88,7 @@ func (s *Server) favicon(c echo.Context) error {
 
 func (s *Server) serveAsset(c echo.Context, name string) error {
 	f, ok := s.assets.files[name]
-	if !ok || name == "VENDOR.md" {
+	if !ok {
 		return echo.ErrNotFound
 	}
 	h := c.Response().Header()

@@ -50,16 +50,15 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 	if res.Total > search.MaxWindow && len(res.Hits) > 0 {
 		v.Notice = "Only the first " + commas(search.MaxWindow) + " results can be paged through. Add words or filters to narrow the search, or export it as CSV."
 	}
-	form := &components.SearchForm{Action: "/search", Text: st.Text, Hidden: hiddenFields(st, paramQ, paramPage,
-		facetQueryPrefix+"country", facetQueryPrefix+"official", facetQueryPrefix+"topic")}
-	v.Meta = s.meta(c, summary+" · Accord", describeLong(st, res.Total), form)
+	form := &components.SearchForm{Action: "/search", Text: st.Text, Hidden: hiddenFields(st, append([]string{paramQ, paramPage}, facetQueryParams...)...)}
+	v.Meta = s.meta(summary+" · Accord", describeLong(st, res.Total), form)
 	v.Meta.Canonical = s.origin(c) + st.URL("/search")
 	v.Meta.FeedURL = v.Links.Atom
 	return v
 }
 
 // meta fills the parts of a page's head that every page shares.
-func (s *Server) meta(c echo.Context, title, description string, form *components.SearchForm) components.Meta {
+func (s *Server) meta(title, description string, form *components.SearchForm) components.Meta {
 	return components.Meta{
 		Title: title, Description: description,
 		OpenSearchURL: "/opensearch.xml",
@@ -211,8 +210,7 @@ func yearsView(st State, years []search.FacetCount) components.Years {
 
 func dateRangeView(st State) components.DateRange {
 	d := components.DateRange{From: st.From, To: st.To, Action: "/search",
-		Hidden: hiddenFields(st, paramFrom, paramTo, paramPage,
-			facetQueryPrefix+"country", facetQueryPrefix+"official", facetQueryPrefix+"topic")}
+		Hidden: hiddenFields(st, append([]string{paramFrom, paramTo, paramPage}, facetQueryParams...)...)}
 	if st.From != "" || st.To != "" {
 		d.ClearURL = st.WithDates("", "").URL("/search")
 	}

@@ -178,14 +178,43 @@
     const url = window.location.href;
     button.dataset.copiedUrl = url;
     const label = button.querySelector('[data-copy-label]');
+    let ok = false;
     try {
       await navigator.clipboard.writeText(url);
-      if (label) label.textContent = 'Copied';
+      ok = true;
     } catch (err) {
-      if (label) label.textContent = 'Copy failed: use the address bar';
+      ok = legacyCopy(url); // no Clipboard API outside secure contexts
+      button.focus();
     }
+    if (label) label.textContent = ok ? 'Copied' : 'Copy failed: use the address bar';
     setTimeout(() => { if (label) label.textContent = 'Copy link'; }, 2000);
   }
+
+  function legacyCopy(text) {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.className = 'sr-only';
+    document.body.appendChild(ta);
+    ta.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (err) { ok = false; }
+    ta.remove();
+    return ok;
+  }
+
+  // The export menu closes on a click elsewhere or on Escape.
+  function closeMenus(except) {
+    for (const d of document.querySelectorAll('details.export[open]')) {
+      if (d !== except) d.open = false;
+    }
+  }
+  document.addEventListener('click', (e) => closeMenus(e.target.closest('details.export')));
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    const open = document.querySelector('details.export[open]');
+    if (open) { open.open = false; open.querySelector('summary').focus(); }
+  });
 
   function showCopyButtons() {
     for (const b of document.querySelectorAll('[data-copy-link]')) b.hidden = false;
