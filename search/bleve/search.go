@@ -69,7 +69,7 @@ func toHit(id string, score float64, fields map[string]interface{}, frags map[st
 		h.TitleHTML = f[0]
 	}
 	if f := frags[fieldBody]; len(f) > 0 {
-		h.SnippetHTML = f[0]
+		h.SnippetHTML = tidyFragment(f[0])
 	}
 	return h
 }
