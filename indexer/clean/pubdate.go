@@ -148,6 +148,13 @@ func findDate(lines []line, p page) string {
 			}
 		}
 	}
+	if len(yearless) > 0 {
+		if y := onlyYear(lines); y != 0 {
+			d := yearless[0]
+			d.year = y
+			return d.String()
+		}
+	}
 	if d, ok := p.standaloneDate(); ok {
 		return d.String()
 	}
@@ -158,13 +165,6 @@ func findDate(lines []line, p page) string {
 	}
 	for _, l := range lines {
 		if d, ok := tweetDate(l); ok {
-			return d.String()
-		}
-	}
-	if len(yearless) > 0 {
-		if y := onlyYear(lines); y != 0 {
-			d := yearless[0]
-			d.year = y
 			return d.String()
 		}
 	}

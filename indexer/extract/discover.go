@@ -55,21 +55,44 @@ func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, 
 			}
 			break
 		}
-		if t.f == "," && end > j && !x.isNameWord(d.tokens[end-1]) && end+1 < len(d.tokens) && d.tokens[end+1].cap {
-			continue // "el secretario de Seguridad Nacional, Alejandro Mayorkas"
+		if t.f == "," && (end == j || !x.isNameWord(d.tokens[end-1])) && end+1 < len(d.tokens) &&
+			(d.tokens[end+1].cap || connectors[d.tokens[end+1].f]) {
+			continue // "Home Secretary, Theresa May"; "secretario de Seguridad, Alejandro Mayorkas"
 		}
 		if !t.word || !(t.cap || connectors[t.f]) {
 			break
+		}
+		if connectors[t.f] {
+			if _, ok := x.trailingName(d, j, end); ok {
+				break // "Secretary X Y and Minister Z W": the name is complete
+			}
 		}
 	}
 	start, ok := x.trailingName(d, j, end)
 	if !ok {
 		return mention{}, false
 	}
-	if !x.governmentContext(d, i-6, end, k) {
+	if end-start >= 3 && start > j && connectors[d.tokens[start-1].f] && !isInitial(d.tokens[start+1]) {
+		start++ // "Minister of the Interior of Examplia Jana Novakova": a place the gazetteer lacks
+	}
+	if !x.governmentContext(d, x.titleStart(d, i), end, k) {
 		return mention{}, false
 	}
 	return x.nameMention(d, start, end)
+}
+
+// titleStart extends a title backwards over the capitalized words that
+// qualify it ("UK Home Office Permanent Secretary").
+func (x *Extractor) titleStart(d *document, i int) int {
+	s := i
+	for s > 0 && i-s < 6 {
+		t := d.tokens[s-1]
+		if !t.word || !(t.cap || connectors[t.f]) {
+			break
+		}
+		s--
+	}
+	return s
 }
 
 // nameBeforeTitle reads "First Last, [the] Title ...". The title must
@@ -83,10 +106,14 @@ func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
 	for end < len(d.tokens) && end-i < 4 && (x.isNameWord(d.tokens[end]) || isInitial(d.tokens[end])) {
 		end++
 	}
-	if end >= len(d.tokens)-1 || d.tokens[end].f != "," {
+	comma := end
+	for comma < len(d.tokens) && postNominals[d.tokens[comma].f] {
+		comma++ // "Theresa May MP, Home Secretary"
+	}
+	if comma >= len(d.tokens)-1 || d.tokens[comma].f != "," {
 		return mention{}, false
 	}
-	for j := end + 1; j < len(d.tokens) && j <= end+5; j++ {
+	for j := comma + 1; j < len(d.tokens) && j <= comma+5; j++ {
 		k, n := x.roleStartingAt(d, j)
 		if k == roleOffice || k == roleGeneric {
 			if j+n < len(d.tokens) && x.isNameWord(d.tokens[j+n]) {
@@ -104,6 +131,9 @@ func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
 	}
 	return mention{}, false
 }
+
+// postNominals may follow a name before its title.
+var postNominals = map[string]bool{"mp": true, "qc": true, "kc": true, "mep": true, "jr.": true, "jr": true}
 
 // determiners may stand between a name and its title ("X, the head of").
 var determiners = map[string]bool{
@@ -168,6 +198,11 @@ func (x *Extractor) nameMention(d *document, s, e int) (mention, bool) {
 		if !isInitial(t) {
 			parts = append(parts, d.original(t.start, t.end))
 		}
+	}
+	if len(parts) > 0 {
+		last := parts[len(parts)-1]
+		last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+		parts[len(parts)-1] = last
 	}
 	if len(parts) < 2 {
 		return mention{}, false
@@ -239,16 +274,18 @@ func isInitial(t token) bool {
 	return t.word && t.cap && len(f) == 1
 }
 
+// isNumber reports digits, possibly with separators ("8200", "1,000").
 func isNumber(s string) bool {
-	if s == "" {
-		return false
-	}
+	digits := false
 	for _, r := range s {
-		if (r < '0' || r > '9') && r != '.' && r != ',' {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r != '.' && r != ',':
 			return false
 		}
 	}
-	return true
+	return digits
 }
 
 func closeParen(ts []token, i int) int {

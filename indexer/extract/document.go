@@ -35,10 +35,22 @@ var abbrevs = map[string]bool{
 	"sr": true, "secy": true, "sgt": true, "gral": true, "lic": true,
 }
 
+// maxText bounds the text one Extract looks at. Press releases are a few
+// kilobytes; past this the facets of the opening are kept, and the cost of
+// a pathological page stays bounded.
+const maxText = 128 << 10
+
 func newDocument(title, body string) *document {
 	text := body
 	if title != "" {
 		text = title + "\n" + body
+	}
+	if len(text) > maxText {
+		cut := maxText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	text = strings.ToValidUTF8(text, "\uFFFD")
 	if !norm.NFC.IsNormalString(text) {

@@ -59,7 +59,23 @@ func (x *Extractor) findOfficials(d *document, hits []hit, blocked spanSet) []me
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
-	return found
+	return mergeSamePerson(found)
+}
+
+// mergeSamePerson gives later mentions with the same first and last name
+// the spelling of the first one ("Juan Pino" after "Juan Manuel Pino").
+func mergeSamePerson(ms []mention) []mention {
+	for i := range ms {
+		fi := strings.Fields(Fold(ms[i].name))
+		for j := 0; j < i; j++ {
+			fj := strings.Fields(Fold(ms[j].name))
+			if len(fi) > 0 && len(fj) > 0 && fi[0] == fj[0] && fi[len(fi)-1] == fj[len(fj)-1] {
+				ms[i].name = ms[j].name
+				break
+			}
+		}
+	}
+	return ms
 }
 
 // fullName reports a surname preceded by one of the person's given names,

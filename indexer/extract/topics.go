@@ -62,9 +62,9 @@ func (r topicRules) pick(scores []float64) []string {
 	sort.SliceStable(ids, func(i, j int) bool {
 		return scores[ids[i]]/r.thresholds[ids[i]] > scores[ids[j]]/r.thresholds[ids[j]]
 	})
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = r.names[id]
+	var out []string
+	for _, id := range ids {
+		out = append(out, r.names[id])
 	}
 	return out
 }
