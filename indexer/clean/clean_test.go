@@ -169,3 +169,45 @@ func TestTextInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+func TestTextHeaderLines(t *testing.T) {
+	const body = "The example ministers agreed today on a harbor patrol pilot that will run for two years along the shared coast."
+	tests := []struct {
+		name string
+		in   string
+		want Article
+	}{
+		{
+			name: "source date url under the headline",
+			in:   "Example Ministers Agree on Harbor Pilot\nSource: US Department of Homeland Security\nDate: August 14, 2009\nURL: https://example.org/harbor\n\n" + body,
+			want: Article{Title: "Example Ministers Agree on Harbor Pilot", Source: "U.S. Department of Homeland Security", Date: "2009-08-14", URL: "https://example.org/harbor"},
+		},
+		{
+			name: "source only",
+			in:   "Example Ministers Agree on Harbor Pilot\nSource: Example Times\n\n" + body,
+			want: Article{Title: "Example Ministers Agree on Harbor Pilot", Source: "Example Times"},
+		},
+		{
+			name: "metadata above the headline",
+			in:   "Source: Example Times\nPublished: March 4, 2020\n\nExample Ministers Agree on Harbor Pilot\n\n" + body,
+			want: Article{Title: "Example Ministers Agree on Harbor Pilot", Source: "Example Times", Date: "2020-03-04"},
+		},
+		{
+			name: "release date and byline",
+			in:   "Example Ministers Agree on Harbor Pilot\nBy Anna Example\nRelease Date: July 11, 2018\n\n" + body,
+			want: Article{Title: "Example Ministers Agree on Harbor Pilot", Date: "2018-07-11"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text(tt.in)
+			if got.Body != body {
+				t.Errorf("Body = %q, want only the story", got.Body)
+			}
+			got.Body, got.Lang = "", ""
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Text (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

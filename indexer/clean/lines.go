@@ -14,6 +14,7 @@ const (
 	kindBoiler                  // site furniture, dropped
 	kindCaption                 // photo caption: kept in the body, never a headline
 	kindDate                    // a line that only states a date
+	kindMeta                    // page metadata ("Source: ...", "By ..."), dropped
 )
 
 // line is one non-empty line of a page.
@@ -24,6 +25,7 @@ type line struct {
 	bullet      bool
 	blankBefore bool
 	kind        lineKind
+	dated       bool // a metadata line that states a date
 }
 
 var (

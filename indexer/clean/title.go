@@ -22,6 +22,7 @@ var (
 // analyze classifies lines and picks the headline.
 func analyze(lines []line) page {
 	classify(lines)
+	markMeta(lines)
 	for i := range lines {
 		if lines[i].kind == kindText {
 			if _, ok := standaloneDate(lines[i]); ok {
@@ -89,12 +90,13 @@ func (p *page) pickTitle() {
 		}
 		s := 1.0 - 0.15*float64(rank) + 1.5*overlapAfter(l.text, i, lastSeen)
 		rank++
-		if i+1 < len(p.lines) && (p.lines[i+1].kind == kindDate || nextCueRe.MatchString(p.lines[i+1].key)) {
+		if next := p.lines[min(i+1, len(p.lines)-1)]; i+1 < len(p.lines) &&
+			(isDateLine(next) || next.kind == kindMeta || nextCueRe.MatchString(next.key)) {
 			s += 1.0
 		} else if p.dateWithin(i, 5) {
 			s += 0.6
 		}
-		if prev := p.prev(i); prev >= 0 && p.lines[prev].kind == kindDate {
+		if prev := p.prev(i); prev >= 0 && isDateLine(p.lines[prev]) {
 			s += 0.4
 		}
 		if l.words >= 5 && l.words <= 25 {
@@ -150,7 +152,7 @@ func isTitleCandidate(l line) bool {
 // dateWithin reports a date line among the n lines after line i.
 func (p page) dateWithin(i, n int) bool {
 	for j := i + 1; j < len(p.lines) && j <= i+n; j++ {
-		if p.lines[j].kind == kindDate {
+		if isDateLine(p.lines[j]) {
 			return true
 		}
 	}

@@ -13,32 +13,105 @@ const (
 )
 
 // maxComplement bounds how far a title may run before its holder's name.
-const maxComplement = 14
+const maxComplement = 18
 
 // discover finds office holders the gazetteer does not know, from the way
 // the text introduces them: a title followed by a name ("Minister of Public
 // Security Avi Dichter") or a name followed by a title ("Pamela Wallin,
-// Consul General"). The headline is skipped: its capitals say nothing.
+// Consul General"). In the headline, where every word is capitalized, only
+// a titled name whose surname the body repeats counts.
 func (x *Extractor) discover(d *document, taken, entities spanSet) []mention {
 	d.markEntities(entities)
 	var out []mention
 	add := func(m mention, ok bool) {
-		if ok && !taken.overlaps(m.start, m.end) {
+		if ok && !taken.overlaps(m.start, m.end) && !x.isEntityName(m.name) {
 			out = append(out, m)
 			taken = append(taken, [2]int{m.start, m.end})
 		}
 	}
 	for i := 0; i < len(d.tokens); i++ {
+		k, n := x.roleStartingAt(d, i)
 		if d.tokens[i].start < d.titleEnd {
+			if k == roleOffice {
+				m, ok := x.nameAfterTitle(d, i, n, k)
+				add(m, ok && m.end <= d.titleEnd && surnameInBody(d, m))
+			}
 			continue
 		}
-		if k, n := x.roleStartingAt(d, i); k == roleOffice || k == roleGeneric {
+		if k == roleOffice || k == roleGeneric {
 			add(x.nameAfterTitle(d, i, n, k))
 			continue
 		}
 		add(x.nameBeforeTitle(d, i))
 	}
+	for i := range out {
+		out[i].name = x.shortSurname(d, out[i])
+	}
 	return out
+}
+
+// surnameInBody reports whether the body repeats the last word of a name
+// found in the headline.
+func surnameInBody(d *document, m mention) bool {
+	last := d.tokens[d.tokenAfter(m.end)-1]
+	for _, t := range d.tokens[d.tokenAfter(d.titleEnd):] {
+		if t.word && t.cap && t.f == last.f {
+			return true
+		}
+	}
+	return false
+}
+
+// shortSurname drops the middle name before a hyphenated surname, and cuts
+// a name of three or more words after the surname the
+// text later uses alone: "Marcelo Ebrard Casaubon" ... "Secretary Ebrard
+// said" gives "Marcelo Ebrard", as Spanish names are cited by the first
+// surname. A name whose full double surname recurs ("López Obrador said")
+// stays whole, and so does a word that recurs inside another name ("Luis
+// Fernando Carrera" and "Otto Fernando Pérez").
+func (x *Extractor) shortSurname(d *document, m mention) string {
+	parts := strings.Fields(m.name)
+	if len(parts) < 3 {
+		return m.name
+	}
+	if len(parts) == 3 && strings.Contains(parts[2], "-") {
+		// A hyphenated surname is already the double surname, so the word
+		// before it is a middle name: "Javier Eduardo Martínez-Acha" is
+		// cited as "Javier Martínez-Acha".
+		return parts[0] + " " + parts[2]
+	}
+	for k := len(parts) - 2; k >= 1; k-- {
+		w := Fold(parts[k])
+		for i, t := range d.tokens {
+			if t.start >= m.start && t.end <= m.end || !t.word || !t.cap || strings.TrimSuffix(t.f, "'s") != w {
+				continue
+			}
+			if x.aloneInText(d, i) {
+				return strings.Join(parts[:k+1], " ")
+			}
+		}
+	}
+	return m.name
+}
+
+// aloneInText reports a capitalized word that stands alone: no name word
+// right after it, and before it none either unless a title ("President
+// Cortizo", "Secretaries Ebrard and Rodríguez").
+func (x *Extractor) aloneInText(d *document, i int) bool {
+	if i+1 < len(d.tokens) && d.tokens[i+1].word && d.tokens[i+1].cap {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p := d.tokens[i-1]
+	if !p.word || !p.cap {
+		return true
+	}
+	if k, _ := x.roleEndingAt(d, i-1); k != roleNone {
+		return true
+	}
+	return false
 }
 
 // nameAfterTitle reads "Title [of Org ...] [,] First Last": the name is the
@@ -49,6 +122,9 @@ func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, 
 	for ; end < len(d.tokens) && end-j < maxComplement; end++ {
 		t := d.tokens[end]
 		if t.f == "(" {
+			if _, ok := x.trailingName(d, j, end); ok {
+				break // "Rep. Brian Fitzpatrick (R-PA)"
+			}
 			if c := closeParen(d.tokens, end); c > 0 {
 				end = c
 				continue
@@ -58,6 +134,9 @@ func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, 
 		if t.f == "," && (end == j || !x.isNameWord(d.tokens[end-1])) && end+1 < len(d.tokens) &&
 			(d.tokens[end+1].cap || connectors[d.tokens[end+1].f]) {
 			continue // "Home Secretary, Theresa May"; "secretario de Seguridad, Alejandro Mayorkas"
+		}
+		if end == j && t.word && !t.cap && x.placeWord[t.f] {
+			continue // "el presidente hondureño, Juan Orlando Hernández"
 		}
 		if !t.word || !(t.cap || connectors[t.f]) {
 			break
@@ -75,7 +154,7 @@ func (x *Extractor) nameAfterTitle(d *document, i, n int, k roleKind) (mention, 
 	if end-start >= 3 && start > j && connectors[d.tokens[start-1].f] && !isInitial(d.tokens[start+1]) {
 		start++ // "Minister of the Interior of Examplia Jana Novakova": a place the gazetteer lacks
 	}
-	if !x.governmentContext(d, x.titleStart(d, i), end, k) {
+	if !x.governmentContext(d, qualifierStart(d, x.titleStart(d, i)), end, [2]int{i, i + n}, k) {
 		return mention{}, false
 	}
 	return x.nameMention(d, start, end)
@@ -88,6 +167,20 @@ func (x *Extractor) titleStart(d *document, i int) int {
 	for s > 0 && i-s < 6 {
 		t := d.tokens[s-1]
 		if !t.word || !(t.cap || connectors[t.f]) {
+			break
+		}
+		s--
+	}
+	return s
+}
+
+// qualifierStart extends a title backwards over up to three lowercase words
+// of its own clause ("Honduras's immigration director"), which say whose
+// title it is.
+func qualifierStart(d *document, s int) int {
+	for n := 0; n < 3 && s > 0; n++ {
+		t := d.tokens[s-1]
+		if !t.word || t.cap {
 			break
 		}
 		s--
@@ -119,7 +212,7 @@ func (x *Extractor) nameBeforeTitle(d *document, i int) (mention, bool) {
 			if j+n < len(d.tokens) && x.isNameWord(d.tokens[j+n]) {
 				return mention{}, false
 			}
-			if !x.governmentContext(d, i, j+n+10, k) {
+			if !x.governmentContext(d, i, j+n+10, [2]int{j, j + n}, k) {
 				return mention{}, false
 			}
 			return x.nameMention(d, i, end)
@@ -170,25 +263,35 @@ func (x *Extractor) trailingName(d *document, from, to int) (int, bool) {
 	return s, true
 }
 
-// governmentContext checks the words around a title: no non-government word
-// (a board of trade, an institute), and for generic titles a government one.
-func (x *Extractor) governmentContext(d *document, from, to int, k roleKind) bool {
+// governmentContext reads the words around a title, skipping the title
+// itself, in order. A non-government word (a board of trade, an institute)
+// before any government word rejects the title, and so does a generic title
+// with no government word ("Senior Counselor to the Secretary and Chair of
+// the ... Campaign" is an office; "President, Toronto Board of Trade" and
+// "Director, Canada Institute" are not). A country name only counts when
+// nothing non-governmental follows it.
+func (x *Extractor) governmentContext(d *document, from, to int, title [2]int, k roleKind) bool {
 	from, to = max(from, 0), min(to, len(d.tokens))
-	gov := false
-	for _, t := range d.tokens[from:to] {
-		if t.f == "." || t.f == "\n" {
-			if t.start > d.tokens[max(from, 0)].start && gov {
-				break
-			}
+	place := false
+	for i := from; i < to; i++ {
+		t := d.tokens[i]
+		if i >= title[0] && i < title[1] {
 			continue
 		}
-		w := strings.TrimSuffix(t.f, "'s")
-		if x.nonGov[w] {
-			return false
+		if t.f == "\n" {
+			break
 		}
-		gov = gov || x.govWords[w] || x.placeWord[w]
+		w := strings.TrimSuffix(t.f, "'s")
+		switch {
+		case x.nonGov[w]:
+			return false
+		case x.govWords[w]:
+			return true
+		case x.placeWord[w]:
+			place = true
+		}
 	}
-	return k == roleOffice || gov
+	return k == roleOffice || place
 }
 
 // nameMention turns name tokens [s, e) into a mention, dropping initials.

@@ -15,6 +15,7 @@ type document struct {
 	folded   string
 	offs     []int // folded byte -> original byte
 	titleEnd int   // folded offset where the headline ends
+	leadEnd  int   // folded offset where the first paragraph of the body ends
 	tokens   []token
 }
 
@@ -40,6 +41,9 @@ var abbrevs = map[string]bool{
 // a pathological page stays bounded.
 const maxText = 128 << 10
 
+// leadLines is how many body paragraphs make the lead of an article.
+const leadLines = 1
+
 func newDocument(title, body string) *document {
 	text := body
 	if title != "" {
@@ -63,6 +67,19 @@ func newDocument(title, body string) *document {
 		if d.titleEnd < 0 {
 			d.titleEnd = len(d.folded)
 		}
+	}
+	d.leadEnd = len(d.folded)
+	from := d.titleEnd
+	if title != "" {
+		from++
+	}
+	for n := 0; n < leadLines && from < len(d.folded); n++ {
+		i := strings.IndexByte(d.folded[from:], '\n')
+		if i < 0 {
+			break
+		}
+		from += i + 1
+		d.leadEnd = from
 	}
 	d.tokenize()
 	return d

@@ -98,8 +98,10 @@ func TestTopics(t *testing.T) {
 		{"below threshold", "", "They discussed trade.", nil},
 		{"above threshold", "", "They discussed lawful trade and travel and visa rules for passengers.", []string{"Trade and travel"}},
 		{"title weighs more", "Fentanyl talks", "The delegation arrived.", []string{"Drug trafficking"}},
-		{"same words in body only", "", "Fentanyl was mentioned once.", nil},
-		{"longest term wins", "", "They addressed drug trafficking.", nil},
+		{"lead weighs more", "", "Fentanyl talks opened.\nThe delegation arrived.", []string{"Drug trafficking"}},
+		{"same words past the lead", "", "The delegation arrived.\nFentanyl was mentioned once.", nil},
+		{"longest term wins", "", "The delegation arrived.\nThey addressed drug trafficking.", nil},
+		{"passing word", "", "The delegation arrived.\nMigrants were mentioned once.", nil},
 		{"several", "", "Border security, migration and asylum, and human smuggling by smugglers.", []string{"Human smuggling", "Migration", "Border security"}},
 	}
 	x := extractor(t)
@@ -158,5 +160,58 @@ func TestExtractLongInput(t *testing.T) {
 	f := extractor(t).Extract("", body)
 	if diff := cmp.Diff([]string{"Canada"}, f.Countries); diff != "" {
 		t.Errorf("Countries (-want +got):\n%s", diff)
+	}
+}
+
+func TestAliases(t *testing.T) {
+	a := extractor(t).Aliases()
+	tests := []struct {
+		alias, want string // want "" means absent
+	}{
+		{"Mexican", "Mexico"},
+		{"U.S.", "United States"},
+		{"German", "Germany"},
+		{"British", "United Kingdom"},
+		{"Mayorkas", "Alejandro Mayorkas"},
+		{"AMLO", "Andrés Manuel López Obrador"},
+		{"Napolitano", "Janet Napolitano"},
+		{"Johnson", ""}, // Jeh Johnson, Boris Johnson, Alan Johnson, ...
+		{"Clinton", ""}, // Bill and Hillary Clinton
+		{"Mexico", ""},  // a canonical value is not its own alias
+	}
+	for _, tt := range tests {
+		t.Run(tt.alias, func(t *testing.T) {
+			if got := a[tt.alias]; got != tt.want {
+				t.Errorf("Aliases()[%q] = %q, want %q", tt.alias, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiscoveryTraps(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"countries after a title", "The interior ministers of the Five Countries met; the Minister of El Salvador spoke.", nil},
+		{"group before a title", "The Five Countries, the ministers said, will share data.", nil},
+		{"country list", "Officials of Guatemala, Honduras and El Salvador, the ministers of the region, met.", nil},
+		{"party after the name", "Rep. Pat Quill (R-TX) wrote to Homeland Security Chairman Lee Ferro (D-CA).", []string{"Pat Quill", "Lee Ferro"}},
+		{"lowercase qualifier", "Examplia's immigration director, Tomas Ferro, denied it.", []string{"Tomas Ferro"}},
+		{"spanish demonym after title", "Se reunió con el presidente hondureño, Juan Ejemplo Prueba.", []string{"Juan Ejemplo Prueba"}},
+		{"first surname used later", "Foreign Secretary Marco Ejemplo Prueba met. Secretary Ejemplo said.", []string{"Marco Ejemplo"}},
+		{"double surname used later", "Foreign Secretary Marco Ejemplo Prueba met. Ejemplo Prueba said.", []string{"Marco Ejemplo Prueba"}},
+		{"middle name before hyphenated surname", "Foreign Minister Javier Tomas Ejemplo-Prueba spoke.", []string{"Javier Ejemplo-Prueba"}},
+		{"non-government first", "Tomas Ferro, Director, Examplia Institute, spoke.", nil},
+		{"government before campaign", "Pat Quill, Senior Counselor to the Secretary and Chair of the Blue Campaign, spoke.", []string{"Pat Quill"}},
+		{"journalist", "By Anna Writer. Reporter Jane Example said the minister left.", nil},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, x.Extract("", tt.body).Officials); diff != "" {
+				t.Errorf("Officials (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -26,15 +26,22 @@ type Extractor struct {
 	placeWord map[string]bool // folded one-word country aliases and demonyms
 	stopwords map[string]bool // folded English function words
 	surnames  map[string][]int
-	m         *matcher
+	// entityNames holds the folded names of countries, demonyms,
+	// organizations and blocked phrases: never a person's name.
+	entityNames map[string]bool
+	// aliasPairs are the alternative names of facet values, for Aliases.
+	aliasPairs []aliasPair
+	m          *matcher
 }
 
 // official is one row of officials.tsv.
 type official struct {
-	name     string
-	surnames []string // folded
-	firsts   [][]string
-	distinct bool
+	name         string
+	surnames     []string // folded
+	surnameForms []string // as written
+	aliases      []string // as written
+	firsts       [][]string
+	distinct     bool
 }
 
 // Load parses the embedded data files and builds the matcher.
@@ -47,7 +54,7 @@ func Load() (*Extractor, error) {
 
 // load reads the data files through read, so tests can feed their own.
 func load(read func(name string) (string, error)) (*Extractor, error) {
-	x := &Extractor{surnames: map[string][]int{}}
+	x := &Extractor{surnames: map[string][]int{}, entityNames: map[string]bool{}}
 	b := newMatcherBuilder()
 	steps := []struct {
 		file  string
@@ -127,9 +134,12 @@ func (x *Extractor) loadCountries(b *matcherBuilder, data string) error {
 		x.countries = append(x.countries, r[0])
 		for _, a := range countryNames(r[0], splitList(r[1])) {
 			addAlias(b, a, kindCountry, id)
-			if f := Fold(strings.TrimPrefix(a, "=")); !strings.Contains(f, " ") {
+			f := Fold(strings.TrimPrefix(a, "="))
+			if !strings.Contains(f, " ") {
 				x.placeWord[f] = true
 			}
+			x.entityNames[f] = true
+			x.aliasPairs = append(x.aliasPairs, aliasPair{strings.TrimPrefix(a, "="), r[0]})
 		}
 	}
 	return nil
@@ -162,9 +172,9 @@ func (x *Extractor) loadOrgs(b *matcherBuilder, data string) error {
 		}
 		id := len(x.orgs)
 		x.orgs = append(x.orgs, r[0])
-		addAlias(b, r[0], kindOrg, id)
-		for _, a := range splitList(r[1]) {
+		for _, a := range append([]string{r[0]}, splitList(r[1])...) {
 			addAlias(b, a, kindOrg, id)
+			x.entityNames[Fold(strings.TrimPrefix(a, "="))] = true
 		}
 	}
 	return nil
@@ -183,6 +193,7 @@ func (x *Extractor) loadOfficials(b *matcherBuilder, data string) error {
 		for _, s := range splitList(r[1]) {
 			fs := Fold(s)
 			o.surnames = append(o.surnames, fs)
+			o.surnameForms = append(o.surnameForms, s)
 			x.surnames[fs] = append(x.surnames[fs], id)
 			b.add(s, payload{kind: kindSurname, id: id})
 		}
@@ -190,6 +201,7 @@ func (x *Extractor) loadOfficials(b *matcherBuilder, data string) error {
 		if len(o.surnames) == 0 && len(aliases) == 0 {
 			return fmt.Errorf("row %d: %s has neither surname nor alias", n+1, r[0])
 		}
+		o.aliases = aliases
 		aliases = append(aliases, r[0])
 		for _, a := range aliases {
 			b.add(a, payload{kind: kindAlias, id: id})
@@ -202,6 +214,7 @@ func (x *Extractor) loadOfficials(b *matcherBuilder, data string) error {
 func (x *Extractor) loadBlockers(b *matcherBuilder, data string) error {
 	for _, r := range rows(data, 1) {
 		b.add(r[0], payload{kind: kindBlocker})
+		x.entityNames[Fold(r[0])] = true
 	}
 	return nil
 }
@@ -265,6 +278,8 @@ func (x *Extractor) loadGov(_ *matcherBuilder, data string) error {
 // topicFile is the shape of topics.json.
 type topicFile struct {
 	TitleWeight float64 `json:"title_weight"`
+	LeadWeight  float64 `json:"lead_weight"`
+	MinMentions int     `json:"min_mentions"`
 	MaxPerTerm  int     `json:"max_per_term"`
 	Topics      []struct {
 		Name      string             `json:"name"`
@@ -278,7 +293,10 @@ func (x *Extractor) loadTopics(b *matcherBuilder, data string) error {
 	if err := json.Unmarshal([]byte(data), &f); err != nil {
 		return err
 	}
-	x.topics = topicRules{titleWeight: f.TitleWeight, maxPerTerm: f.MaxPerTerm}
+	x.topics = topicRules{titleWeight: f.TitleWeight, leadWeight: f.LeadWeight, minMentions: f.MinMentions, maxPerTerm: f.MaxPerTerm}
+	if x.topics.leadWeight == 0 {
+		x.topics.leadWeight = 1
+	}
 	for _, t := range f.Topics {
 		if t.Name == "" || t.Threshold <= 0 || len(t.Terms) == 0 {
 			return fmt.Errorf("topic %q: want a name, a positive threshold and terms", t.Name)

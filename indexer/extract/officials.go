@@ -34,7 +34,7 @@ func (x *Extractor) findOfficials(d *document, hits []hit, blocked spanSet) []me
 		}
 	}
 	for _, h := range hits {
-		if blocked.covers(h.start, h.end) {
+		if blocked.covers(h.start, h.end) || inHyphenated(d.folded, h.start, h.end) {
 			continue
 		}
 		switch h.p.kind {
@@ -60,6 +60,15 @@ func (x *Extractor) findOfficials(d *document, hits []hit, blocked spanSet) []me
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].start < found[j].start })
 	return mergeSamePerson(found)
+}
+
+// inHyphenated reports a name match that is only part of a hyphenated word:
+// "Martínez" in "Martínez-Acha" is another surname.
+func inHyphenated(s string, start, end int) bool {
+	if end+1 < len(s) && s[end] == '-' && !boundaryAfter(s, end+1) {
+		return true
+	}
+	return start >= 2 && s[start-1] == '-' && !boundaryBefore(s, start-1)
 }
 
 // mergeSamePerson gives later mentions with the same first and last name

@@ -7,12 +7,19 @@ type topicRules struct {
 	names       []string
 	thresholds  []float64
 	titleWeight float64
+	leadWeight  float64
+	minMentions int
 	maxPerTerm  int
 }
 
 // scores sums the weights of topic terms. Where terms of one topic overlap
 // the longest wins ("drug trafficking" over "drug"); a term counts at most
 // maxPerTerm times, and a headline match counts titleWeight times.
+//
+// A topic the article names only in passing is not its topic: the score
+// counts only when a defining term names it (a term that reaches the
+// threshold on its own, such as "human smuggling"), when the headline or the
+// lead mentions it, or when the text does at least minMentions times.
 func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 	var cand []hit
 	for _, h := range hits {
@@ -25,6 +32,8 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 		return cand[i].end-cand[i].start > cand[j].end-cand[j].start
 	})
 	scores := make([]float64, len(r.names))
+	mentions := make([]int, len(r.names))
+	lead := make([]bool, len(r.names)) // or named by a defining term
 	type termKey struct {
 		topic int
 		term  string
@@ -42,11 +51,23 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 			continue
 		}
 		counts[key]++
+		mentions[id]++
 		w := h.p.weight
-		if h.start < d.titleEnd {
+		lead[id] = lead[id] || w >= r.thresholds[id]
+		switch {
+		case h.start < d.titleEnd:
 			w *= r.titleWeight
+			lead[id] = true
+		case h.start < d.leadEnd:
+			w *= r.leadWeight
+			lead[id] = true
 		}
 		scores[id] += w
+	}
+	for id := range scores {
+		if !lead[id] && mentions[id] < r.minMentions {
+			scores[id] = 0
+		}
 	}
 	return scores
 }
