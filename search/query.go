@@ -39,6 +39,11 @@ const (
 	DefaultPerPage = 10
 	// FacetSize is how many values per facet an engine returns at most.
 	FacetSize = 100
+	// MinYear and MaxYear bound the dates a query may name. Every engine
+	// can represent them (Bleve stores a date as int64 nanoseconds since
+	// 1970, which ends in 1677 and 2262), and they cover any press release.
+	MinYear = 1800
+	MaxYear = 2200
 )
 
 // Query is an engine-neutral search request.
@@ -81,6 +86,11 @@ func (q *Query) Normalize() error {
 	}
 	if q.FacetSize <= 0 {
 		q.FacetSize = FacetSize
+	}
+	for _, t := range []time.Time{q.From, q.To} {
+		if !t.IsZero() && (t.Year() < MinYear || t.Year() > MaxYear) {
+			return fmt.Errorf("%w: date %s outside %d-%d", ErrBadQuery, t.Format(DateLayout), MinYear, MaxYear)
+		}
 	}
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return fmt.Errorf("%w: date range ends before it starts", ErrBadQuery)

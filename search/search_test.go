@@ -20,6 +20,10 @@ func TestNormalize(t *testing.T) {
 		{"unknown sort", Query{Sort: "random"}, Query{}, true},
 		{"page size too large", Query{PerPage: MaxPerPage + 1}, Query{}, true},
 		{"negative page", Query{Page: -1}, Query{}, true},
+		{"date before MinYear", Query{From: time.Date(MinYear-1, 12, 31, 0, 0, 0, 0, time.UTC)}, Query{}, true},
+		{"date after MaxYear", Query{To: time.Date(MaxYear+1, 1, 1, 0, 0, 0, 0, time.UTC)}, Query{}, true},
+		{"dates at the bounds", Query{From: time.Date(MinYear, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(MaxYear, 12, 31, 0, 0, 0, 0, time.UTC)},
+			Query{From: time.Date(MinYear, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(MaxYear, 12, 31, 0, 0, 0, 0, time.UTC), Sort: SortRelevance, Page: 1, PerPage: DefaultPerPage, FacetSize: FacetSize}, false},
 		{"range ends before it starts", Query{From: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)}, Query{}, true},
 	}
 	for _, tt := range tests {

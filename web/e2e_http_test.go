@@ -244,30 +244,92 @@ func TestFragments(t *testing.T) {
 }
 
 func TestSecurityHeaders(t *testing.T) {
+	// Every response carries the headers, whatever its route, status or
+	// format: pages, fragments, redirects, errors, exports, assets, probes.
 	h := newHandler(t)
-	for _, target := range []string{"/", "/search?q=x", "/doc/d01", "/nope", "/api/search"} {
-		r := get(t, h, target)
-		for k, want := range map[string]string{
-			"X-Content-Type-Options": "nosniff",
-			"Referrer-Policy":        "same-origin",
-			"X-Frame-Options":        "DENY",
-		} {
-			if got := r.header.Get(k); got != want {
-				t.Errorf("%s %s: got %q, want %q", target, k, got, want)
+	down := New(Options{Engine: failingEngine{search.ErrUnavailable}, Logger: quietLogger()}).Handler()
+	broken := New(Options{Engine: panicEngine{}, Logger: quietLogger()}).Handler()
+	css := New(Options{Engine: newIndex(t), Logger: quietLogger()}).assets.url("app.css")
+	tests := []struct {
+		name   string
+		h      http.Handler
+		method string
+		target string
+		body   string
+		header []string
+		status int
+	}{
+		{"home", h, "GET", "/", "", nil, 200},
+		{"search", h, "GET", "/search?q=x", "", nil, 200},
+		{"fragment", h, "GET", "/search?q=x", "", []string{headerFragment, fragmentResults}, 200},
+		{"document", h, "GET", "/doc/d01", "", nil, 200},
+		{"api", h, "GET", "/api/search", "", nil, 200},
+		{"atom", h, "GET", "/search.atom", "", nil, 200},
+		{"csv", h, "GET", "/search.csv", "", nil, 200},
+		{"opensearch", h, "GET", "/opensearch.xml", "", nil, 200},
+		{"asset", h, "GET", css, "", nil, 200},
+		{"asset revalidated", h, "GET", css, "", []string{"If-None-Match", `"` + strings.TrimPrefix(css, "/static/app.css?v=") + `"`}, 304},
+		{"favicon", h, "GET", "/favicon.ico", "", nil, 200},
+		{"healthz", h, "GET", "/healthz", "", nil, 200},
+		{"readyz", h, "GET", "/readyz", "", nil, 200},
+		{"HEAD", h, "HEAD", "/search?q=x", "", nil, 200},
+		{"redirect", h, "GET", "/search?country=Mexico&q=x", "", nil, 301},
+		{"bad request", h, "GET", "/search?page=x", "", nil, 400},
+		{"unknown document", h, "GET", "/doc/nope", "", nil, 404},
+		{"unknown page", h, "GET", "/nope", "", nil, 404},
+		{"method not allowed", h, "POST", "/search", "q=x", nil, 405},
+		{"body too large", h, "GET", "/search", strings.Repeat("x", 65<<10), nil, 413},
+		{"engine down", down, "GET", "/search?q=x", "", nil, 503},
+		{"readyz engine down", down, "GET", "/readyz", "", nil, 503},
+		{"panic", broken, "GET", "/search?q=x", "", nil, 500},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.target, strings.NewReader(tt.body))
+			for i := 0; i+1 < len(tt.header); i += 2 {
+				req.Header.Set(tt.header[i], tt.header[i+1])
 			}
-		}
-		csp := r.header.Get("Content-Security-Policy")
-		for _, part := range []string{"script-src 'self'", "frame-ancestors 'none'", "default-src 'none'"} {
-			if !strings.Contains(csp, part) {
-				t.Errorf("%s CSP %q lacks %q", target, csp, part)
+			rec := httptest.NewRecorder()
+			tt.h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Fatalf("status: got %d, want %d", rec.Code, tt.status)
 			}
+			checkSecurityHeaders(t, rec.Header())
+		})
+	}
+}
+
+// checkSecurityHeaders checks the headers every response must carry.
+func checkSecurityHeaders(t *testing.T, h http.Header) {
+	t.Helper()
+	for k, want := range map[string]string{
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "same-origin",
+		"X-Frame-Options":         "DENY",
+		"Content-Security-Policy": contentSecurityPolicy,
+	} {
+		if got := h.Get(k); got != want {
+			t.Errorf("%s: got %q, want %q", k, got, want)
 		}
-		if strings.Contains(csp, "unsafe-inline") {
-			t.Errorf("%s CSP allows inline code: %q", target, csp)
+	}
+	csp := map[string]string{}
+	for _, d := range strings.Split(h.Get("Content-Security-Policy"), ";") {
+		if name, value, _ := strings.Cut(strings.TrimSpace(d), " "); name != "" {
+			csp[name] = value
 		}
-		if r.header.Get("X-Request-Id") == "" {
-			t.Errorf("%s: no X-Request-Id", target)
+	}
+	for name, want := range map[string]string{"default-src": "'none'", "script-src": "'self'", "frame-ancestors": "'none'", "base-uri": "'none'", "form-action": "'self'"} {
+		if csp[name] != want {
+			t.Errorf("CSP %s: got %q, want %q", name, csp[name], want)
 		}
+	}
+	for _, bad := range []string{"unsafe-inline", "unsafe-eval", "*", "http:", "https:"} {
+		if strings.Contains(h.Get("Content-Security-Policy"), bad) {
+			t.Errorf("CSP allows %s: %q", bad, h.Get("Content-Security-Policy"))
+		}
+	}
+	if h.Get("X-Request-Id") == "" {
+		t.Error("no X-Request-Id")
 	}
 }
 

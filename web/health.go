@@ -23,6 +23,7 @@ func (s *Server) readyz(c echo.Context) error {
 	if err := s.ready(ctx); err != nil {
 		// Whatever the cause, not ready is 503, so load balancers wait.
 		s.log.Warn("not ready", "err", err, "request_id", requestID(c))
+		c.Response().Header().Set(echo.HeaderRetryAfter, "5")
 		return c.String(http.StatusServiceUnavailable, "not ready\n")
 	}
 	return c.String(http.StatusOK, "ready\n")

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/accord-search/accord/search"
 )
@@ -34,6 +36,11 @@ type Options struct {
 	BaseURL string
 	// Timeout bounds each request (10s when zero).
 	Timeout time.Duration
+	// Metrics, when set, receives the request latency histograms
+	// (accord_http_request_duration_seconds by route, method and code).
+	// The server does not serve them: /metrics belongs on a private
+	// listener (see cmd/server).
+	Metrics prometheus.Registerer
 }
 
 // Server serves Accord's web interface and JSON API.
@@ -48,6 +55,7 @@ type Server struct {
 	timeout time.Duration
 	assets  *assets
 	vocab   *vocabulary
+	metrics *httpMetrics // nil without Options.Metrics
 	e       *echo.Echo
 }
 
@@ -74,12 +82,23 @@ func New(opts Options) *Server {
 	if s.ready == nil {
 		s.ready = s.pingEngine
 	}
+	if opts.Metrics != nil {
+		m, err := newHTTPMetrics(opts.Metrics)
+		if err != nil {
+			s.log.Error("serving without request metrics", "err", err)
+		}
+		s.metrics = m
+	}
 	s.e = s.newEcho()
 	return s
 }
 
 // Handler returns the HTTP handler with every route and middleware.
 func (s *Server) Handler() http.Handler { return s.e }
+
+// bodyLimit is the largest request body accepted (64 KiB: in gommon's
+// units "64K" would be 64,000 bytes).
+const bodyLimit = "64KiB"
 
 // contentSecurityPolicy allows scripts, styles and images from this
 // origin only: no inline script, no CDN, no framing.
@@ -93,7 +112,11 @@ func (s *Server) newEcho() *echo.Echo {
 	// client can set (echo v4.16.0 trusts it by default).
 	e.IPExtractor = echo.ExtractIPDirect()
 	e.HTTPErrorHandler = s.handleError
+	if s.metrics != nil {
+		e.Use(s.metrics.middleware)
+	}
 	e.Use(
+		dropBadRequestID,
 		middleware.RequestID(),
 		s.requestLogger(),
 		middleware.RecoverWithConfig(middleware.RecoverConfig{
@@ -109,7 +132,8 @@ func (s *Server) newEcho() *echo.Echo {
 			ReferrerPolicy:        "same-origin",
 			HSTSMaxAge:            31536000,
 		}),
-		middleware.BodyLimit("64K"),
+		// GET and HEAD carry no body worth reading; anything larger is 413.
+		middleware.BodyLimit(bodyLimit),
 		middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}),
 		middleware.ContextTimeout(s.timeout),
 	)
@@ -129,9 +153,12 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
 			level := slog.LevelInfo
 			attrs := []slog.Attr{
-				slog.String("method", v.Method), slog.String("uri", v.URI), slog.Int("status", v.Status),
+				slog.String("method", v.Method), slog.String("uri", v.URI), slog.String("route", c.Path()), slog.Int("status", v.Status),
 				slog.Duration("latency", v.Latency), slog.Int64("bytes_out", v.ResponseSize),
 				slog.String("remote_ip", v.RemoteIP), slog.String("request_id", v.RequestID),
+			}
+			if v.Status >= 500 {
+				level = slog.LevelWarn // fail has logged the cause at ERROR
 			}
 			if v.Error != nil {
 				level = slog.LevelWarn
@@ -141,6 +168,23 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 			return nil
 		},
 	})
+}
+
+// validRequestID is what a client-supplied X-Request-Id must look like to
+// be kept (behind a proxy that sets one, logs then join up).
+var validRequestID = regexp.MustCompile(`^[A-Za-z0-9._:-]{1,64}$`)
+
+// dropBadRequestID removes a client's X-Request-Id unless it is short and
+// plain, so that the RequestID middleware makes a fresh one: the ID is
+// echoed in a header, logged and shown on error pages.
+func dropBadRequestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Request().Header
+		if id := h.Get(echo.HeaderXRequestID); id != "" && !validRequestID.MatchString(id) {
+			h.Del(echo.HeaderXRequestID)
+		}
+		return next(c)
+	}
 }
 
 // requestID returns the ID the RequestID middleware gave this request.

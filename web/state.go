@@ -188,8 +188,11 @@ func canonicalDate(k, raw string) (string, time.Time, error) {
 		return "", time.Time{}, nil
 	}
 	t, err := search.ParseDate(s)
-	if err != nil || t.Year() < 1000 {
+	if err != nil {
 		return "", time.Time{}, &ParamError{k, fmt.Sprintf("%q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY", s)}
+	}
+	if t.Year() < search.MinYear || t.Year() > search.MaxYear {
+		return "", time.Time{}, &ParamError{k, fmt.Sprintf("%q is out of range: dates run from %d to %d", s, search.MinYear, search.MaxYear)}
 	}
 	return t.Format(dateLayouts[len(s)]), t, nil
 }

@@ -95,6 +95,9 @@ func TestParseStateRejects(t *testing.T) {
 		{"bad day", url.Values{"to": {"2023-02-30"}}, "to"},
 		{"slash date", url.Values{"to": {"2023/02/03"}}, "to"},
 		{"range reversed", url.Values{"from": {"2024"}, "to": {"2023-06"}}, "to"},
+		{"year before the range", url.Values{"from": {"1799"}}, "from"},
+		{"year after the range", url.Values{"to": {"2201-01"}}, "to"},
+		{"year the index cannot hold", url.Values{"from": {"9999-12-31"}}, "from"},
 		{"too many values", many, "topic"},
 		{"facet query too long", url.Values{"fq_official": {string(long)}}, "fq_official"},
 	}

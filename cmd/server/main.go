@@ -4,6 +4,10 @@
 // first start indexes the -corpus folder into it (the project's own
 // sample corpus by default). It swaps in index generations that the
 // indexer command commits while it runs.
+//
+// It logs JSON lines to stderr, serves Prometheus metrics on a separate
+// private listener when METRICS_ADDR is set, and on SIGTERM stops
+// accepting, drains the requests in flight and closes the index.
 package main
 
 import (

@@ -11,16 +11,57 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/accord-search/accord/cmd/internal/app"
 	"github.com/accord-search/accord/indexer"
 	"github.com/accord-search/accord/indexer/extract"
 	"github.com/accord-search/accord/search"
 	"github.com/accord-search/accord/search/bleve"
+	"github.com/accord-search/accord/search/metered"
 	"github.com/accord-search/accord/web"
 )
 
 // shutdownGrace bounds how long in-flight requests may take after SIGTERM.
 const shutdownGrace = 10 * time.Second
+
+// timeouts are the http.Server's limits on slow clients.
+type timeouts struct {
+	// ReadHeader bounds the request line and headers (slowloris).
+	ReadHeader time.Duration
+	// Read bounds the whole request, body included.
+	Read time.Duration
+	// Write bounds the handler and the response: the search timeout
+	// (after which a page answers 504) plus time to send the page.
+	Write time.Duration
+	// Idle closes kept-alive connections that send nothing.
+	Idle time.Duration
+}
+
+// maxHeaderBytes bounds the request line and headers; a longer URL or
+// larger headers get 431 from net/http (which allows 4 KiB of slack).
+const maxHeaderBytes = 16 << 10
+
+func defaultTimeouts(search time.Duration) timeouts {
+	return timeouts{ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: search + 10*time.Second, Idle: 60 * time.Second}
+}
+
+// newHTTPServer returns the public server with its limits.
+func newHTTPServer(h http.Handler, t timeouts, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: t.ReadHeader,
+		ReadTimeout:       t.Read,
+		WriteTimeout:      t.Write,
+		IdleTimeout:       t.Idle,
+		MaxHeaderBytes:    maxHeaderBytes,
+		// net/http's own complaints (bad TLS handshakes, panics it
+		// recovered) go to the structured log too.
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
 
 func run(ctx context.Context, args []string, stderr io.Writer) error {
 	var cfg app.Config
@@ -36,52 +77,109 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
+	return serve(ctx, &cfg, defaultTimeouts(cfg.Timeout), stderr)
+}
+
+// serve runs the server until ctx ends, then drains it.
+func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) error {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
-	eng, err := openEngine(ctx, &cfg, log)
+	ctx, cancel := context.WithCancel(ctx)
+	raw, closeEngine, err := openEngine(ctx, cfg, log)
+	if err != nil {
+		cancel()
+		return err
+	}
+	// Closed last, after the servers have drained (no search runs on a
+	// closed index) and the generation watcher has stopped.
+	defer func() {
+		cancel()
+		if err := closeEngine(); err != nil {
+			log.Error("closing the search engine", "err", err)
+		}
+	}()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	eng, err := metered.New(raw, reg)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	srv := &http.Server{
-		Handler:           web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout}).Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      cfg.Timeout + 10*time.Second,
-		IdleTimeout:       60 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg}).Handler()
+	servers := []*http.Server{newHTTPServer(h, t, log)}
+	listeners := []net.Listener{ln}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("listen for metrics: %w", err)
+		}
+		servers = append(servers, metricsServer(reg, t, log))
+		listeners = append(listeners, mln)
+		fmt.Fprintf(stderr, "Prometheus metrics on http://%s/metrics\n", mln.Addr())
 	}
 	fmt.Fprintf(stderr, "Accord is listening on http://%s/\n", ln.Addr())
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	errc := make(chan error, len(servers))
+	for i, srv := range servers {
+		go func() { errc <- srv.Serve(listeners[i]) }()
+	}
 	select {
 	case err := <-errc:
+		for _, srv := range servers {
+			srv.Close()
+		}
 		return err
 	case <-ctx.Done():
 	}
+	// Shutdown closes the listeners at once (new connections are
+	// refused), then waits for the requests in flight.
 	log.Info("shutting down: draining requests", "grace", shutdownGrace.String())
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	return srv.Shutdown(sctx)
+	var errs []error
+	for _, srv := range servers {
+		errs = append(errs, srv.Shutdown(sctx))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped: every request answered")
+	return nil
+}
+
+// metricsServer serves /metrics, apart from the public pages: it is meant
+// for a private address (METRICS_ADDR), carries no page middleware, and
+// knows no other route.
+func metricsServer(g prometheus.Gatherer, t timeouts, log *slog.Logger) *http.Server {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{
+		ErrorLog:      slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ErrorHandling: promhttp.ContinueOnError,
+		Timeout:       10 * time.Second,
+	}))
+	return newHTTPServer(mux, t, log)
 }
 
 // openEngine opens Meilisearch, or the embedded index — indexing the
 // corpus into it when it is new or empty, and watching for generations
-// that the indexer command commits.
-func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.Engine, error) {
+// that the indexer command commits until ctx ends. The returned function
+// closes the engine, after the watcher has stopped.
+func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.Engine, func() error, error) {
 	if !cfg.Embedded() {
+		if cfg.MeiliKeyFallback {
+			log.Warn("MEILI_SEARCH_KEY is unset: the server uses MEILI_API_KEY; give it a search-only key in production")
+		}
 		eng, err := cfg.OpenMeili(ctx)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := eng.Ping(ctx); err != nil {
 			log.Warn("Meilisearch is not reachable yet; pages answer 503 until it is", "url", cfg.MeiliURL, "err", err)
 		}
-		return eng, nil
+		return eng, eng.Close, nil
 	}
 	st := cfg.BleveStore()
 	if cur, err := st.Current(); err != nil || cur == "" || !bleve.Exists(cur) {
@@ -89,17 +187,25 @@ func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.
 	}
 	idx, fresh, err := st.OpenCurrent(log)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if fresh { // the old index could not be used: rebuild it
 		idx.Close()
 		indexCorpus(ctx, cfg.Corpus, st, log)
 		if idx, _, err = st.OpenCurrent(log); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	go st.Watch(ctx, idx, 2*time.Second, log)
-	return idx, nil
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		st.Watch(ctx, idx, 2*time.Second, log)
+	}()
+	closeIndex := func() error {
+		<-watching // a swap in progress finishes before the close
+		return idx.Close()
+	}
+	return idx, closeIndex, nil
 }
 
 // indexCorpus builds the first index generation from the corpus. A

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/url"
 	"os"
@@ -17,10 +18,37 @@ type Config struct {
 	DataDir     string        // -data, DATA_DIR: where the embedded index lives
 	Corpus      string        // -corpus, CORPUS: the folder of documents to index
 	MeiliURL    string        // MEILI_URL: use Meilisearch instead of the embedded index
-	MeiliAPIKey string        // MEILI_API_KEY: search key (server) or admin key (indexer)
 	MeiliIndex  string        // -meili-index, MEILI_INDEX: the index uid
 	Timeout     time.Duration // -timeout, SEARCH_TIMEOUT: the longest a search may take
+	MetricsAddr string        // -metrics-addr, METRICS_ADDR: where the server serves /metrics (off when empty)
+
+	// MeiliKey is the Meilisearch key this process sends. The indexer
+	// reads MEILI_API_KEY (an admin key: it creates the index, changes
+	// settings, writes). The server reads MEILI_SEARCH_KEY (a search-only
+	// key) and falls back to MEILI_API_KEY, setting MeiliKeyFallback so
+	// that it can warn. Keys come only from the environment, never flags,
+	// so that they do not show in process listings.
+	MeiliKey         string `json:"-"`
+	MeiliKeyFallback bool
 }
+
+// String describes the settings without the key, so that a Config can be
+// logged or printed safely.
+func (c Config) String() string {
+	key := "unset"
+	if c.MeiliKey != "" {
+		key = "set"
+	}
+	return fmt.Sprintf("addr=%s data=%s corpus=%s meili_url=%s meili_index=%s meili_key=%s timeout=%s metrics_addr=%s",
+		c.Addr, c.DataDir, c.Corpus, c.MeiliURL, c.MeiliIndex, key, c.Timeout, c.MetricsAddr)
+}
+
+// GoString keeps %#v from printing the key too.
+func (c Config) GoString() string { return "app.Config{" + c.String() + "}" }
+
+// LogValue keeps slog (whose JSON handler would marshal the struct) from
+// logging the key.
+func (c Config) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // Defaults for the settings.
 const (
@@ -38,13 +66,20 @@ func (c *Config) Bind(fs *flag.FlagSet) {
 	fs.StringVar(&c.MeiliIndex, "meili-index", env("MEILI_INDEX", DefaultIndex), "Meilisearch index uid (env MEILI_INDEX)")
 	fs.DurationVar(&c.Timeout, "timeout", envDuration("SEARCH_TIMEOUT", DefaultTimeout), "longest wait for the search engine (env SEARCH_TIMEOUT)")
 	c.MeiliURL = os.Getenv("MEILI_URL")
-	c.MeiliAPIKey = os.Getenv("MEILI_API_KEY")
+	c.MeiliKey = os.Getenv("MEILI_API_KEY")
 }
 
-// BindServer adds the server's own flags.
+// BindServer adds the server's own flags, and takes the server's
+// Meilisearch key from MEILI_SEARCH_KEY (MEILI_API_KEY when unset).
 func (c *Config) BindServer(fs *flag.FlagSet) {
 	c.Bind(fs)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", DefaultAddr), "host:port to listen on (env ADDR)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", os.Getenv("METRICS_ADDR"), "host:port of a separate listener for Prometheus /metrics; empty: off (env METRICS_ADDR)")
+	if k := os.Getenv("MEILI_SEARCH_KEY"); k != "" {
+		c.MeiliKey, c.MeiliKeyFallback = k, false
+	} else {
+		c.MeiliKeyFallback = c.MeiliKey != ""
+	}
 }
 
 // Validate reports the first bad setting.
@@ -54,10 +89,23 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("addr %q: want host:port: %w", c.Addr, err)
 		}
 	}
+	if c.MetricsAddr != "" {
+		_, port, err := net.SplitHostPort(c.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("metrics-addr %q: want host:port: %w", c.MetricsAddr, err)
+		}
+		if c.MetricsAddr == c.Addr && port != "0" {
+			return fmt.Errorf("metrics-addr %q: must differ from addr: /metrics is not served to the public", c.MetricsAddr)
+		}
+	}
 	if c.MeiliURL != "" {
 		u, err := url.Parse(c.MeiliURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return fmt.Errorf("MEILI_URL %q: want http(s)://host:port", c.MeiliURL)
+		}
+		if u.User != nil {
+			// The URL is logged; a key belongs in MEILI_API_KEY or MEILI_SEARCH_KEY.
+			return errors.New("MEILI_URL: must not carry credentials: set the key in MEILI_SEARCH_KEY (server) or MEILI_API_KEY (indexer)")
 		}
 	} else if c.DataDir == "" {
 		return errors.New("data: a directory is needed for the embedded index")

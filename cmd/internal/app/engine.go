@@ -15,5 +15,5 @@ func (c *Config) BleveStore() bleve.Store {
 
 // OpenMeili connects to Meilisearch (without requiring it to be up).
 func (c *Config) OpenMeili(ctx context.Context) (*meili.Engine, error) {
-	return meili.Open(ctx, meili.Config{URL: c.MeiliURL, APIKey: c.MeiliAPIKey, Index: c.MeiliIndex, Timeout: c.Timeout})
+	return meili.Open(ctx, meili.Config{URL: c.MeiliURL, APIKey: c.MeiliKey, Index: c.MeiliIndex, Timeout: c.Timeout})
 }

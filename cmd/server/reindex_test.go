@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/accord-search/accord/cmd/internal/app"
+	"github.com/accord-search/accord/indexer"
+	"github.com/accord-search/accord/indexer/extract"
+	"github.com/accord-search/accord/search/bleve"
+)
+
+// writeRecords writes n JSON Lines documents, ids prefix0..prefixN-1,
+// each with its own words so that none folds into another.
+func writeRecords(t *testing.T, path, prefix string, n int) {
+	t.Helper()
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, `{"id":"%s%d","title":"Release %s %d","body":"%s","countries":["Canada"],"officials":[],"topics":[],"organizations":[]}`+"\n",
+			prefix, i, prefix, i, strings.Repeat(fmt.Sprintf("border cooperation %s%d ", prefix, i), 20))
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReindexWhileServing runs the indexer (the same BuildGeneration the
+// indexer command runs) into the store that a running server serves,
+// twice — adding documents, then pruning them — while clients poll the
+// API: every answer is a 200 with the old or the new full count, never
+// an empty, partial or failed one.
+func TestReindexWhileServing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("indexes thousands of documents")
+	}
+	t.Setenv("MEILI_URL", "")
+	const before, added = 1500, 1500
+	corpus, data := t.TempDir(), t.TempDir()
+	writeRecords(t, filepath.Join(corpus, "a.jsonl"), "a", before)
+	s := startServer(t, "-addr", "127.0.0.1:0", "-data", data, "-corpus", corpus)
+	if n, err := apiTotal(s.base, ""); err != nil || n != before {
+		t.Fatalf("first start: %d documents (%v), want %d", n, err, before)
+	}
+
+	// Pollers: browse, a text search and a filtered search, back to back.
+	var mu sync.Mutex
+	seen := map[string]map[int]int{} // query → total → times
+	var failures []string
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for _, q := range []string{"", "q=cooperation", "country=Canada&sort=newest"} {
+		seen[q] = map[int]int{}
+		for range 2 {
+			wg.Go(func() {
+				for {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					n, err := apiTotal(s.base, q)
+					mu.Lock()
+					if err != nil {
+						failures = append(failures, fmt.Sprintf("%q: %v", q, err))
+					} else {
+						seen[q][n]++
+					}
+					mu.Unlock()
+				}
+			})
+		}
+	}
+	waitTotal := func(want int) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			if n, err := apiTotal(s.base, ""); err == nil && n == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the server never served %d documents", want)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	x, err := extract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := bleve.Store{Root: filepath.Join(data, "bleve")}
+	reindex := func(prune bool) {
+		t.Helper()
+		sum, _, err := app.BuildGeneration(t.Context(), st, &indexer.Builder{Extractor: x},
+			indexer.Options{Root: corpus, BatchSize: 100, Prune: prune})
+		if err != nil {
+			t.Fatalf("reindex: %v", err)
+		}
+		t.Logf("reindex: %s", sum)
+	}
+
+	time.Sleep(200 * time.Millisecond)
+	writeRecords(t, filepath.Join(corpus, "b.jsonl"), "b", added)
+	reindex(false)
+	waitTotal(before + added)
+	time.Sleep(300 * time.Millisecond)
+	if err := os.Remove(filepath.Join(corpus, "b.jsonl")); err != nil {
+		t.Fatal(err)
+	}
+	reindex(true)
+	waitTotal(before)
+	time.Sleep(300 * time.Millisecond)
+	close(stop)
+	wg.Wait()
+
+	if len(failures) > 0 {
+		t.Errorf("%d failed answers during reindexing, first: %s", len(failures), failures[0])
+	}
+	for q, totals := range seen {
+		polls := 0
+		for n, times := range totals {
+			polls += times
+			if n != before && n != before+added {
+				t.Errorf("%q: %d answers with total %d, want only %d or %d", q, times, n, before, before+added)
+			}
+		}
+		if totals[before] == 0 || totals[before+added] == 0 {
+			t.Errorf("%q: totals seen %v: the polls did not span both generations", q, totals)
+		}
+		t.Logf("%q: %d polls, totals %v", q, polls, totals)
+	}
+}
