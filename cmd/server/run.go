@@ -83,8 +83,15 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 // serve runs the server until ctx ends, then drains it.
 func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) error {
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	// The extraction data serves twice: to index the corpus on first
+	// start, and as the aliases the facet value search understands
+	// ("Mayorkas", "Mexican").
+	x, err := extract.Load()
+	if err != nil {
+		return err
+	}
 	ctx, cancel := context.WithCancel(ctx)
-	raw, closeEngine, err := openEngine(ctx, cfg, log)
+	raw, closeEngine, err := openEngine(ctx, cfg, x, log)
 	if err != nil {
 		cancel()
 		return err
@@ -108,7 +115,7 @@ func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg}).Handler()
+	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg, Aliases: x.Aliases()}).Handler()
 	servers := []*http.Server{newHTTPServer(h, t, log)}
 	listeners := []net.Listener{ln}
 	if cfg.MetricsAddr != "" {
@@ -167,7 +174,7 @@ func metricsServer(g prometheus.Gatherer, t timeouts, log *slog.Logger) *http.Se
 // corpus into it when it is new or empty, and watching for generations
 // that the indexer command commits until ctx ends. The returned function
 // closes the engine, after the watcher has stopped.
-func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.Engine, func() error, error) {
+func openEngine(ctx context.Context, cfg *app.Config, x *extract.Extractor, log *slog.Logger) (search.Engine, func() error, error) {
 	if !cfg.Embedded() {
 		if cfg.MeiliKeyFallback {
 			log.Warn("MEILI_SEARCH_KEY is unset: the server uses MEILI_API_KEY; give it a search-only key in production")
@@ -183,7 +190,7 @@ func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.
 	}
 	st := cfg.BleveStore()
 	if cur, err := st.Current(); err != nil || cur == "" || !bleve.Exists(cur) {
-		indexCorpus(ctx, cfg.Corpus, st, log)
+		indexCorpus(ctx, cfg.Corpus, st, x, log)
 	}
 	idx, fresh, err := st.OpenCurrent(log)
 	if err != nil {
@@ -191,7 +198,7 @@ func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.
 	}
 	if fresh { // the old index could not be used: rebuild it
 		idx.Close()
-		indexCorpus(ctx, cfg.Corpus, st, log)
+		indexCorpus(ctx, cfg.Corpus, st, x, log)
 		if idx, _, err = st.OpenCurrent(log); err != nil {
 			return nil, nil, err
 		}
@@ -210,12 +217,7 @@ func openEngine(ctx context.Context, cfg *app.Config, log *slog.Logger) (search.
 
 // indexCorpus builds the first index generation from the corpus. A
 // failure is logged, not fatal: the server then serves an empty index.
-func indexCorpus(ctx context.Context, corpus string, st bleve.Store, log *slog.Logger) {
-	x, err := extract.Load()
-	if err != nil {
-		log.Error("cannot load extraction data", "err", err)
-		return
-	}
+func indexCorpus(ctx context.Context, corpus string, st bleve.Store, x *extract.Extractor, log *slog.Logger) {
 	log.Info("first start: indexing the corpus", "corpus", corpus)
 	sum, _, err := app.BuildGeneration(ctx, st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus, Log: io.Discard})
 	if err != nil {

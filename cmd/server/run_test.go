@@ -77,6 +77,17 @@ func TestFirstStartServesTheSampleCorpus(t *testing.T) {
 	if n := total(t, base, "q=icebreakers"); n < 1 {
 		t.Errorf("q=icebreakers: %d hits", n)
 	}
+	// The facet value search knows the extractor's aliases.
+	resp, err := http.Get(base + "/search?fq_country=U.S.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), `data-testid="facet-option" data-value="United States"`) ||
+		strings.Contains(string(page), `data-testid="facet-option" data-value="Germany"`) {
+		t.Errorf("country value search for U.S.: want only United States among the countries")
+	}
 	cancel()
 	select {
 	case err := <-done:
