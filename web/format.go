@@ -113,3 +113,12 @@ func excerpt(text string, runes int) string {
 
 // docPath is the page of document id.
 func docPath(id string) string { return "/doc/" + url.PathEscape(id) }
+
+// untitled names a document whose page shows no headline, by its
+// publisher where known ("Untitled · India Post").
+func untitled(source string) string {
+	if source = strings.TrimSpace(source); source != "" {
+		return "Untitled · " + source
+	}
+	return "Untitled document"
+}

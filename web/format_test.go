@@ -153,3 +153,11 @@ func TestParagraphsAndExportName(t *testing.T) {
 		t.Errorf("exportName: got %q, want %q", got, want)
 	}
 }
+
+func TestUntitled(t *testing.T) {
+	for source, want := range map[string]string{"India Post": "Untitled · India Post", " ": "Untitled document", "": "Untitled document"} {
+		if got := untitled(source); got != want {
+			t.Errorf("untitled(%q) = %q, want %q", source, got, want)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func (s *Server) docPage(c echo.Context) error {
 func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hit) components.DocView {
 	title := d.Title
 	if title == "" {
-		title = "Untitled document"
+		title = untitled(d.Source)
 	}
 	v := components.DocView{
 		ID: d.ID, Title: title, Date: displayDate(d.Date), DateISO: isoDate(d.Date),

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,7 +131,7 @@ func (s *Server) hitView(st State, h search.Hit) components.Hit {
 		v.TitleHTML = excerpt(h.Title, 300)
 	}
 	if v.TitleHTML == "" {
-		v.TitleHTML = "Untitled document"
+		v.TitleHTML = html.EscapeString(untitled(h.Source))
 	}
 	if v.SnippetHTML == "" && h.Body != "" {
 		v.SnippetHTML = excerpt(h.Body, 240)
