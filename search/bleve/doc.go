@@ -5,5 +5,12 @@
 // written with another version fails with ErrSchemaChanged so that the
 // caller rebuilds it. Text search follows Meilisearch's rules so that both
 // backends answer alike: every word must match (stop words aside), one typo
-// from 5 letters and two from 9, and a prefix match on the last word.
+// from 5 letters and two from 9 (a typo on the first letter counts as two),
+// and a prefix match on the last word.
+//
+// Performance notes (docs/PERFORMANCE.md has the figures): an index this
+// process wrote is merged into one segment when closed; facet doc values
+// are stored uncompressed and unchunked; the searches of one query run
+// concurrently; and what the whole index answers (the empty query, a lone
+// facet's own counts) is cached until the index changes.
 package bleve

@@ -7,10 +7,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/accord-search/accord/search"
 )
@@ -33,6 +39,15 @@ type Index struct {
 	alias bleve.IndexAlias
 	mu    sync.Mutex // guards idx
 	idx   bleve.Index
+	// gen counts changes to the served documents (Index, Delete, Swap);
+	// cache entries of an older generation are stale.
+	gen   atomic.Uint64
+	cache cache
+	// written counts the documents Index and Delete were given; failed
+	// records that one of them failed (a run given up on, whose index is
+	// not worth compacting).
+	written atomic.Int64
+	failed  atomic.Bool
 }
 
 var (
@@ -113,6 +128,7 @@ func (x *Index) Swap(dir string) error {
 	x.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
 	x.idx, x.dir = idx, dir
 	x.mu.Unlock()
+	x.gen.Add(1)
 	return old.Close()
 }
 
@@ -122,15 +138,64 @@ func (x *Index) current() bleve.Index {
 	return x.idx
 }
 
-// Index adds or replaces docs, in batches that are fsynced when Batch returns.
-func (x *Index) Index(ctx context.Context, docs []search.Document) error {
+// minParallelBatch is the smallest batch Index sends alongside others.
+const minParallelBatch = 200
+
+// Index adds or replaces docs. Bleve builds a batch's segment in the
+// goroutine that sends it and then waits for the segment to be fsynced,
+// so batches sent one after another leave the other cores idle; Index
+// therefore sends up to one batch per core at once (of at least
+// minParallelBatch documents, and only when no ID repeats, since the
+// order of concurrent batches is undefined). It returns once every
+// batch is fsynced.
+func (x *Index) Index(ctx context.Context, docs []search.Document) (err error) {
+	defer x.changed(len(docs), &err) // after the batches, so no cache entry outlives them
 	idx := x.current()
+	parts := split(docs, runtime.GOMAXPROCS(0))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i := 1; i < len(parts); i++ {
+		wg.Go(func() { errs[i] = indexBatches(ctx, idx, parts[i]) })
+	}
+	errs[0] = indexBatches(ctx, idx, parts[0])
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// split cuts docs into at most n parts of at least minParallelBatch
+// documents, or returns docs whole when an ID repeats.
+func split(docs []search.Document, n int) [][]search.Document {
+	n = min(n, len(docs)/minParallelBatch)
+	if n <= 1 {
+		return [][]search.Document{docs}
+	}
+	seen := make(map[string]bool, len(docs))
+	for i := range docs {
+		if seen[docs[i].ID] {
+			return [][]search.Document{docs}
+		}
+		seen[docs[i].ID] = true
+	}
+	size := (len(docs) + n - 1) / n
+	var parts [][]search.Document
+	for start := 0; start < len(docs); start += size {
+		parts = append(parts, docs[start:min(start+size, len(docs))])
+	}
+	return parts
+}
+
+// indexBatches sends docs in batches of at most batchSize, in turn.
+func indexBatches(ctx context.Context, idx bleve.Index, docs []search.Document) error {
 	b := idx.NewBatch()
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.Index(docs[i].ID, toFields(&docs[i])); err != nil {
+		doc, err := toDocument(idx.Mapping(), &docs[i])
+		if err != nil {
+			return fmt.Errorf("bleve: index %s: %w", docs[i].ID, err)
+		}
+		if err := b.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("bleve: index %s: %w", docs[i].ID, err)
 		}
 		if b.Size() >= batchSize {
@@ -149,7 +214,8 @@ func (x *Index) Index(ctx context.Context, docs []search.Document) error {
 }
 
 // Delete removes documents by ID.
-func (x *Index) Delete(ctx context.Context, ids []string) error {
+func (x *Index) Delete(ctx context.Context, ids []string) (err error) {
+	defer x.changed(len(ids), &err)
 	idx := x.current()
 	b := idx.NewBatch()
 	for _, id := range ids {
@@ -161,9 +227,42 @@ func (x *Index) Delete(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// Close closes the index and releases its lock.
+// changed starts a new cache generation after a write of n documents,
+// and notes it.
+func (x *Index) changed(n int, err *error) {
+	x.gen.Add(1)
+	x.written.Add(int64(n))
+	if *err != nil {
+		x.failed.Store(true)
+	}
+}
+
+// Close closes the index and releases its lock. An index this process
+// wrote to without a failure is first compacted (see maxSegments), which
+// takes seconds for 100,000 documents, and then opened once more, which
+// deletes the segment files that scorch merged away.
 func (x *Index) Close() error {
-	return x.current().Close()
+	idx := x.current()
+	written := x.written.Load()
+	if written == 0 || x.failed.Load() {
+		return idx.Close()
+	}
+	keep := maxSegments
+	if n, err := idx.DocCount(); err == nil && uint64(written)*10 >= n {
+		keep = 1
+	}
+	err := compact(context.Background(), idx, keep)
+	if cerr := idx.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("bleve: compact %s: %w", x.Dir(), err)
+	}
+	idx, err = openOrCreate(x.Dir())
+	if err != nil {
+		return err
+	}
+	return idx.Close()
 }
 
 // Count returns the number of stored documents.
@@ -229,15 +328,52 @@ func toFields(d *search.Document) map[string]interface{} {
 		fieldPath:      d.Path,
 		fieldHash:      d.Hash,
 	}
+	facets := make([]string, 0, len(d.Countries)+len(d.Officials)+len(d.Topics)+1)
+	for _, f := range search.Facets {
+		for _, v := range d.Values(f) {
+			facets = append(facets, string(f)+facetSep+v)
+		}
+	}
 	if t, ok := d.Time(); ok {
 		m[fieldDate] = t
-		m[fieldYear] = t.Format("2006")
+		m[fieldSortKey] = sortKey(t, d.ID)
+		facets = append(facets, yearFacet+facetSep+t.Format("2006"))
 	}
+	m[fieldFacets] = facets
 	if len(d.AlsoPublished) > 0 {
 		b, _ := json.Marshal(d.AlsoPublished)
 		m[fieldCopies] = string(b)
 	}
 	return m
+}
+
+// toDocument maps d through the index mapping, then stores the doc
+// values of its fields (facets, sort key) uncompressed and one document
+// per chunk, as Bleve does for geo fields; the mapping has no such option.
+// Facets and sorting read the doc values of every match, and by default a
+// match's values sit in a snappy-compressed chunk of 1,024 documents that
+// must be decompressed whole: with 100,000 documents that took the median
+// search from 10.6 to 4.2 ms, for 6 MB more on disk. (Skipping the
+// compression alone is not enough: zapx then misreads the chunks when it
+// merges segments.)
+func toDocument(m mapping.IndexMapping, d *search.Document) (*document.Document, error) {
+	doc := document.NewDocument(d.ID)
+	if err := m.MapDocument(doc, toFields(d)); err != nil {
+		return nil, err
+	}
+	for i, f := range doc.Fields {
+		tf, ok := f.(*document.TextField)
+		if ok && tf.Options().IncludeDocValues() {
+			doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
+				tf.Options()|index.SkipDVCompression|index.SkipDVChunking, tf.Analyzer())
+		}
+	}
+	return doc, nil
+}
+
+// sortKey orders documents by date, then ID, as a plain string.
+func sortKey(t time.Time, id string) string {
+	return t.Format("20060102") + " " + id
 }
 
 // fromFields rebuilds a document from stored fields.

@@ -35,15 +35,27 @@ var hitFields = []string{fieldTitle, fieldURL, fieldSource, fieldDateText, field
 
 // facetRequest is one search a Query needs: the main one (hits, and
 // the counts of facets without a selection) or a hits-less one per
-// selected facet (its disjunctive counts).
+// selected facet (its disjunctive counts). A request that counts counts
+// every facet at once (fieldFacets); facets says which counts to keep.
 type facetRequest struct {
+	// req is nil when nothing needs searching: a hits-less request
+	// whose counts are the whole index's.
 	req *bleve.SearchRequest
-	// facets are the search.Facet names counted by this request; "year"
-	// stands for the year histogram.
+	// facets are the search.Facet names whose counts come from this
+	// request; "year" stands for the year histogram.
 	facets []string
+	// wholeIndex: the request matches every document, so its facet
+	// counts are the whole index's (cached, see cache) and req asks for
+	// none.
+	wholeIndex bool
 }
 
 const yearFacet = "year"
+
+// allFacetTerms is the size of the one facet request on fieldFacets: all
+// of its terms, which the engine then splits by facet and trims to
+// Query.FacetSize.
+const allFacetTerms = 1 << 30
 
 // buildRequests translates a normalized Query into Bleve requests. It is
 // pure: no index is needed to test it.
@@ -60,22 +72,30 @@ func buildRequests(q search.Query) []facetRequest {
 	h.AddField(fieldBody)
 	main.Highlight = h
 
-	reqs := []facetRequest{{req: main}}
+	reqs := []facetRequest{{req: main, wholeIndex: matchesAll(q.Text, q.Filters, q)}}
 	if q.NoFacets {
 		return reqs
 	}
+	addFacet := func(r *facetRequest, name string) {
+		if !r.wholeIndex && len(r.facets) == 0 {
+			r.req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetTerms))
+		}
+		r.facets = append(r.facets, name)
+	}
 	for _, f := range search.Facets {
 		if len(q.Filters[f]) == 0 {
-			main.AddFacet(string(f), bleve.NewFacetRequest(facetField[string(f)], q.FacetSize))
-			reqs[0].facets = append(reqs[0].facets, string(f))
+			addFacet(&reqs[0], string(f))
 			continue
 		}
-		r := bleve.NewSearchRequestOptions(filtered(text, q.Without(f), q.From, q.ToEnd()), 0, 0, false)
-		r.AddFacet(string(f), bleve.NewFacetRequest(facetField[string(f)], q.FacetSize))
-		reqs = append(reqs, facetRequest{req: r, facets: []string{string(f)}})
+		others := q.Without(f)
+		r := facetRequest{wholeIndex: matchesAll(q.Text, others, q)}
+		if !r.wholeIndex {
+			r.req = bleve.NewSearchRequestOptions(filtered(text, others, q.From, q.ToEnd()), 0, 0, false)
+		}
+		addFacet(&r, string(f))
+		reqs = append(reqs, r)
 	}
-	main.AddFacet(yearFacet, bleve.NewFacetRequest(fieldYear, 200))
-	reqs[0].facets = append(reqs[0].facets, yearFacet)
+	addFacet(&reqs[0], yearFacet)
 	return reqs
 }
 
@@ -108,18 +128,19 @@ func filtered(text query.Query, filters map[search.Facet][]string, from, toEnd t
 	return bleve.NewConjunctionQuery(must...)
 }
 
-// sortOrder: relevance (newest first for an empty query), newest or
-// oldest, undated documents last, ties broken by ID for stable pages.
+// sortOrder: relevance, then newest (newest first for an empty query),
+// newest or oldest, undated documents last. The sort key breaks ties
+// between documents of one day by ID (descending when newest first), so
+// pages are stable; undated documents tie by index order.
 func sortOrder(q search.Query) bsearch.SortOrder {
-	byDate := func(desc bool) *bsearch.SortField {
-		return &bsearch.SortField{Field: fieldDate, Desc: desc, Type: bsearch.SortFieldAsDate, Missing: bsearch.SortFieldMissingLast}
+	byKey := func(desc bool) *bsearch.SortField {
+		return &bsearch.SortField{Field: fieldSortKey, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}
 	}
-	id := &bsearch.SortDocID{}
 	switch {
 	case q.Sort == search.SortOldest:
-		return bsearch.SortOrder{byDate(false), id}
+		return bsearch.SortOrder{byKey(false)}
 	case q.Sort == search.SortNewest || len(splitText(q.Text)) == 0:
-		return bsearch.SortOrder{byDate(true), id}
+		return bsearch.SortOrder{byKey(true)}
 	}
-	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byDate(true), id}
+	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byKey(true)}
 }

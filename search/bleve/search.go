@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"maps"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -14,28 +16,49 @@ import (
 )
 
 // Search runs q: the main request and, for each facet with a selection,
-// a hits-less request for its disjunctive counts.
+// a hits-less request for its disjunctive counts, all at once. Counts
+// over the whole index, and the results of queries without text, filters
+// or dates, come from the cache.
 func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, error) {
 	start := time.Now()
-	res := &search.Result{Facets: map[search.Facet][]search.FacetCount{}}
-	for i, fr := range buildRequests(q) {
-		r, err := x.alias.SearchInContext(ctx, fr.req)
-		if err != nil {
-			return nil, searchErr(err)
+	gen := x.gen.Load()
+	key := browseKey{q.Sort, q.Page, q.PerPage, q.FacetSize, q.NoFacets}
+	browse := matchesAll(q.Text, q.Filters, q)
+	if browse {
+		if r := x.cache.result(gen, key); r != nil {
+			r.Took = time.Since(start)
+			return r, nil
 		}
-		if i == 0 {
-			res.Total = int(r.Total)
-			res.Hits = make([]search.Hit, 0, len(r.Hits))
-			for _, h := range r.Hits {
-				res.Hits = append(res.Hits, toHit(h.ID, h.Score, h.Fields, h.Fragments))
+	}
+	reqs := buildRequests(q)
+	results, err := x.runAll(ctx, reqs)
+	if err != nil {
+		return nil, err
+	}
+	res := &search.Result{Facets: map[search.Facet][]search.FacetCount{}}
+	res.Total = int(results[0].Total)
+	res.Hits = make([]search.Hit, 0, len(results[0].Hits))
+	for _, h := range results[0].Hits {
+		res.Hits = append(res.Hits, toHit(h.ID, h.Score, h.Fields, h.Fragments))
+	}
+	for i, fr := range reqs {
+		if len(fr.facets) == 0 {
+			continue
+		}
+		var all map[string]map[string]int
+		if fr.wholeIndex {
+			if all, err = x.wholeIndexCounts(ctx, gen); err != nil {
+				return nil, err
 			}
+		} else {
+			all = facetCounts(results[i])
 		}
 		for _, name := range fr.facets {
-			counts := map[string]int{}
-			if fres := r.Facets[name]; fres != nil && fres.Terms != nil {
-				for _, t := range fres.Terms.Terms() {
-					counts[t.Term] = t.Count
-				}
+			// A copy: the whole-index counts are shared, and the sorts
+			// below add the selected values.
+			counts := maps.Clone(all[name])
+			if counts == nil {
+				counts = map[string]int{}
 			}
 			if name == yearFacet {
 				res.Years = search.SortYears(counts)
@@ -45,8 +68,54 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 			res.Facets[f] = search.SortFacetCounts(counts, q.Filters[f], q.FacetSize)
 		}
 	}
+	if browse {
+		x.cache.storeResult(gen, key, res)
+	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// runAll runs the requests that need a search, the first in this
+// goroutine and the others (hits-less, for disjunctive counts) in their
+// own, so that one query uses more than one core.
+func (x *Index) runAll(ctx context.Context, reqs []facetRequest) ([]*bleve.SearchResult, error) {
+	results := make([]*bleve.SearchResult, len(reqs))
+	errs := make([]error, len(reqs))
+	var wg sync.WaitGroup
+	for i := 1; i < len(reqs); i++ {
+		if reqs[i].req != nil {
+			wg.Go(func() { results[i], errs[i] = x.alias.SearchInContext(ctx, reqs[i].req) })
+		}
+	}
+	results[0], errs[0] = x.alias.SearchInContext(ctx, reqs[0].req)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, searchErr(err)
+		}
+	}
+	return results, nil
+}
+
+// facetCounts splits the counts of fieldFacets in a Bleve result by
+// facet: facet name → value → count.
+func facetCounts(r *bleve.SearchResult) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	fres := r.Facets[fieldFacets]
+	if fres == nil || fres.Terms == nil {
+		return out
+	}
+	for _, t := range fres.Terms.Terms() {
+		name, value, ok := strings.Cut(t.Term, facetSep)
+		if !ok {
+			continue
+		}
+		if out[name] == nil {
+			out[name] = map[string]int{}
+		}
+		out[name][value] = t.Count
+	}
+	return out
 }
 
 func searchErr(err error) error {

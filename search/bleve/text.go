@@ -104,6 +104,9 @@ func textQuery(text string) query.Query {
 	return bleve.NewConjunctionQuery(clauses...)
 }
 
+// wordQuery matches one word (or phrase) in the title or the body. A
+// word the analyzer splits ("gómez-mont") matches if any part does, as a
+// Bleve match query would.
 func wordQuery(w queryWord) query.Query {
 	var alts []query.Query
 	for _, f := range []struct {
@@ -117,22 +120,14 @@ func wordQuery(w queryWord) query.Query {
 			alts = append(alts, p)
 			continue
 		}
-		exact := bleve.NewMatchQuery(w.text)
-		exact.SetField(f.name)
-		exact.SetBoost(f.boost * exactBoost)
-		alts = append(alts, exact)
-		if typos := allowedTypos(w.text); typos > 0 {
-			fz := bleve.NewMatchQuery(w.text)
-			fz.SetField(f.name)
-			fz.SetFuzziness(typos)
-			fz.SetBoost(f.boost)
-			alts = append(alts, fz)
-		}
-		if w.last && utf8.RuneCountInString(w.text) >= prefixMin {
-			p := bleve.NewPrefixQuery(w.text)
-			p.SetField(f.name)
-			p.SetBoost(f.boost)
-			alts = append(alts, p)
+		tokens := enAnalyzer.Analyze([]byte(w.text))
+		for i, tok := range tokens {
+			typed := w.text[tok.Start:tok.End]
+			q := &termQuery{field: f.name, term: string(tok.Term), typos: allowedTypos(typed), boost: f.boost}
+			if w.last && i == len(tokens)-1 && utf8.RuneCountInString(typed) >= prefixMin {
+				q.prefix = typed
+			}
+			alts = append(alts, q)
 		}
 	}
 	return bleve.NewDisjunctionQuery(alts...)

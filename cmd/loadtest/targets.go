@@ -1,0 +1,172 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/accord-search/accord/search"
+	"github.com/accord-search/accord/web"
+)
+
+// Kinds of request in the mix.
+const (
+	kindPage   = "page"   // /search with text and the query's facet filter
+	kindAPI    = "api"    // /api/search with the same parameters
+	kindPaging = "paging" // /search, pages 2 and 3
+	kindFacets = "facets" // /search with facet selections and no text
+	kindDoc    = "doc"    // /doc/{id}
+)
+
+var allKinds = []string{kindPage, kindAPI, kindPaging, kindFacets, kindDoc}
+
+// benchQuery is one line of a queries file (cmd/gencorpus -queries or
+// shared/bench/queries.jsonl).
+type benchQuery struct {
+	Q      string `json:"q"`
+	Filter *struct {
+		Field string `json:"field"`
+		Value string `json:"value"`
+	} `json:"filter"`
+}
+
+// facetOfField maps the queries file's field names to URL facets.
+var facetOfField = map[string]search.Facet{
+	"countries": search.FacetCountry, "country": search.FacetCountry,
+	"officials": search.FacetOfficial, "official": search.FacetOfficial,
+	"topics": search.FacetTopic, "topic": search.FacetTopic,
+}
+
+func parseQueries(data []byte) ([]benchQuery, error) {
+	var out []benchQuery
+	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		var q benchQuery
+		if err := json.Unmarshal([]byte(l), &q); err != nil {
+			return nil, fmt.Errorf("queries line %d: %w", i+1, err)
+		}
+		if q.Filter != nil && facetOfField[q.Filter.Field] == "" {
+			return nil, fmt.Errorf("queries line %d: unknown filter field %q", i+1, q.Filter.Field)
+		}
+		out = append(out, q)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no queries")
+	}
+	return out, nil
+}
+
+// target is one request of the mix: a path with its canonical query
+// string (so that /search answers 200, not a redirect).
+type target struct {
+	kind string
+	path string
+}
+
+// state builds the canonical search state of q, on page.
+func state(text string, filters map[search.Facet][]string, page int) (web.State, error) {
+	v := url.Values{}
+	if text != "" {
+		v.Set("q", text)
+	}
+	for f, vals := range filters {
+		v[string(f)] = vals
+	}
+	if page > 1 {
+		v.Set("page", fmt.Sprint(page))
+	}
+	return web.ParseState(v)
+}
+
+// mix builds the fixed request mix from the queries: per query, its
+// search page and its JSON API call; for every 4th, page 2 (every 8th
+// page 3); for every query with a filter, that filter alone and joined
+// with the previous filter on another facet; then the browse page.
+// Document pages are added by addDocs once IDs are known.
+func mix(queries []benchQuery) ([]target, error) {
+	var out []target
+	add := func(kind, path string, text string, filters map[search.Facet][]string, page int) error {
+		st, err := state(text, filters, page)
+		if err != nil {
+			return fmt.Errorf("%s %q: %w", kind, text, err)
+		}
+		out = append(out, target{kind, st.URL(path)})
+		return nil
+	}
+	var prev struct {
+		f search.Facet
+		v string
+	}
+	for i, q := range queries {
+		filters := map[search.Facet][]string{}
+		if q.Filter != nil {
+			filters[facetOfField[q.Filter.Field]] = []string{q.Filter.Value}
+		}
+		steps := []error{
+			add(kindPage, "/search", q.Q, filters, 1),
+			add(kindAPI, "/api/search", q.Q, filters, 1),
+		}
+		if i%4 == 0 {
+			steps = append(steps, add(kindPaging, "/search", q.Q, filters, 2+min(i%8, 1)))
+		}
+		if q.Filter != nil {
+			f := facetOfField[q.Filter.Field]
+			steps = append(steps, add(kindFacets, "/search", "", filters, 1))
+			if prev.v != "" && prev.f != f {
+				both := map[search.Facet][]string{f: {q.Filter.Value}, prev.f: {prev.v}}
+				steps = append(steps, add(kindFacets, "/search", "", both, 1))
+			}
+			prev.f, prev.v = f, q.Filter.Value
+		}
+		for _, err := range steps {
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	if err := add(kindFacets, "/search", "", nil, 1); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// addDocs inserts a document page after every other search page, cycling
+// through ids.
+func addDocs(targets []target, ids []string) []target {
+	if len(ids) == 0 {
+		return targets
+	}
+	out := make([]target, 0, len(targets)+len(targets)/4)
+	pages, next := 0, 0
+	for _, t := range targets {
+		out = append(out, t)
+		if t.kind == kindPage {
+			if pages++; pages%2 == 0 {
+				out = append(out, target{kindDoc, "/doc/" + url.PathEscape(ids[next%len(ids)])})
+				next++
+			}
+		}
+	}
+	return out
+}
+
+// only keeps the targets of the given kinds.
+func only(targets []target, kinds map[string]bool) []target {
+	var out []target
+	for _, t := range targets {
+		if kinds[t.kind] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// kindOf names the kind of a request path (for results, which carry
+// only the URL).
+func kindOf(targets []target) map[string]string {
+	m := make(map[string]string, len(targets))
+	for _, t := range targets {
+		m[t.path] = t.kind
+	}
+	return m
+}
