@@ -10,6 +10,12 @@ import (
 // facetTopN is how many values a facet shows before "show more".
 const facetTopN = 8
 
+// facetMoreN caps the values behind "show more": the rest are found with
+// the facet's value search (server-side, also used as you type). Rendering
+// all 100 counted values with their toggle links made search pages three
+// times larger and slower to render and compress (docs/PERFORMANCE.md).
+const facetMoreN = 40
+
 // facetNames are the words used for each facet on the page.
 var facetNames = map[search.Facet]struct{ label, single, plural string }{
 	search.FacetCountry:  {"Countries", "Country", "countries"},
@@ -46,7 +52,7 @@ func (s *Server) facetView(st State, f search.Facet, counts []search.FacetCount)
 	default:
 		n := min(len(rest), max(facetTopN-len(selected), 3))
 		fv.Options = append(fv.Options, rest[:n]...)
-		fv.More = rest[n:]
+		fv.More = rest[n:min(len(rest), n+facetMoreN)]
 		if len(fv.More) > 0 {
 			fv.MoreLabel = "Show " + commas(len(fv.More)) + " more " + names.plural
 		}
