@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -82,4 +83,33 @@ func waitPersisted(ctx context.Context, s *scorch.Scorch) error {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
+}
+
+// removeMerged opens the closed index in dir until scorch has deleted the
+// segment files it merged away, which it does only in the background
+// after an open; otherwise they would take as much room again as the
+// index until the next open. It gives up quietly after a while: the
+// files go at the next open anyway.
+func removeMerged(dir string) error {
+	idx, err := openOrCreate(dir)
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		n, err := segments(s)
+		files, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+		if err != nil || len(files) <= n {
+			return err
+		}
+	}
+	return nil
 }

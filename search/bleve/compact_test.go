@@ -32,6 +32,9 @@ func TestCompact(t *testing.T) {
 	if err := idx.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap")); len(files) != 1 {
+		t.Errorf("segment files after Close: got %q, want one", files)
+	}
 	idx, err = Open(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -12,7 +12,7 @@ import (
 )
 
 // termQuery matches one analyzed term in one field as Meilisearch does:
-// exactly; with up to typos typos, where a typo on the first letter
+// exactly; with up to q.typos typos, where a typo on the first letter
 // counts as two; and, for the word being typed, as a prefix.
 //
 // It is a custom Bleve query rather than a disjunction of a match, a
