@@ -48,6 +48,8 @@ type Index struct {
 	// not worth compacting).
 	written atomic.Int64
 	failed  atomic.Bool
+	// closed makes a second Close a no-op.
+	closed atomic.Bool
 }
 
 var (
@@ -242,6 +244,9 @@ func (x *Index) changed(n int, err *error) {
 // takes seconds for 100,000 documents and minutes for a million, and its
 // merged-away segment files are deleted.
 func (x *Index) Close() error {
+	if !x.closed.CompareAndSwap(false, true) {
+		return nil // closed already: closing twice is harmless
+	}
 	idx := x.current()
 	written := x.written.Load()
 	if written == 0 || x.failed.Load() {
@@ -273,7 +278,7 @@ func (x *Index) Get(ctx context.Context, id string) (*search.Document, error) {
 	req.Fields = []string{"*"}
 	res, err := x.alias.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("bleve: get %s: %w", id, err)
+		return nil, fmt.Errorf("bleve: get %s: %w", id, searchErr(err))
 	}
 	if len(res.Hits) == 0 {
 		return nil, fmt.Errorf("bleve: get %s: %w", id, search.ErrNotFound)
