@@ -5,24 +5,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/accord-search/accord/cmd/internal/loopload"
 	"github.com/google/go-cmp/cmp"
 )
-
-func TestLoopbackURL(t *testing.T) {
-	for _, ok := range []string{"http://127.0.0.1:8080", "http://127.0.0.1:8080/", "http://127.0.0.2:9", "http://[::1]:8080"} {
-		if _, err := loopbackURL(ok); err != nil {
-			t.Errorf("loopbackURL(%q): %v, want it accepted", ok, err)
-		}
-	}
-	for _, bad := range []string{"http://localhost:8080", "http://10.0.0.1:8080", "https://127.0.0.1:8080",
-		"http://example.org", "http://127.0.0.1:8080/search", "127.0.0.1:8080", "http://0.0.0.0:8080"} {
-		if _, err := loopbackURL(bad); err == nil {
-			t.Errorf("loopbackURL(%q): accepted, want an error", bad)
-		}
-	}
-}
 
 func TestParseBounds(t *testing.T) {
 	for _, args := range [][]string{
@@ -39,7 +25,7 @@ func TestParseBounds(t *testing.T) {
 }
 
 func TestMix(t *testing.T) {
-	queries, err := parseQueries([]byte(`{"q": "border security", "filter": null}
+	queries, err := loopload.ParseQueries([]byte(`{"q": "border security", "filter": null}
 {"q": "fentanyl", "filter": {"field": "countries", "value": "Mexico"}}
 {"q": "cyber", "filter": {"field": "topics", "value": "Cybersecurity"}}
 `))
@@ -75,20 +61,5 @@ func TestMix(t *testing.T) {
 		if _, err := url.Parse(tg.path); err != nil || strings.Contains(tg.path, " ") {
 			t.Errorf("target %q is not a clean URL", tg.path)
 		}
-	}
-}
-
-func TestPercentile(t *testing.T) {
-	var lat []time.Duration
-	for i := 1; i <= 100; i++ {
-		lat = append(lat, time.Duration(i)*time.Millisecond)
-	}
-	for p, want := range map[int]time.Duration{50: 50 * time.Millisecond, 95: 95 * time.Millisecond, 99: 99 * time.Millisecond, 100: 100 * time.Millisecond} {
-		if got := percentile(lat, p); got != want {
-			t.Errorf("percentile(%d): got %v, want %v", p, got, want)
-		}
-	}
-	if got := percentile(nil, 50); got != 0 {
-		t.Errorf("percentile of nothing: got %v, want 0", got)
 	}
 }

@@ -21,7 +21,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -30,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/accord-search/accord/cmd/internal/loopload"
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
@@ -91,7 +91,7 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	case o.duration <= 0 || o.duration > maxDuration:
 		return nil, fmt.Errorf("-duration %v: want up to %v", o.duration, maxDuration)
 	}
-	u, err := loopbackURL(*target)
+	u, err := loopload.LoopbackURL(*target)
 	if err != nil {
 		return nil, err
 	}
@@ -108,41 +108,6 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	return &o, nil
 }
 
-// loopbackURL accepts only http://<loopback IP>:port: a load test must
-// never leave this machine.
-func loopbackURL(s string) (*url.URL, error) {
-	u, err := url.Parse(s)
-	if err != nil {
-		return nil, fmt.Errorf("-target %q: %w", s, err)
-	}
-	ip := net.ParseIP(u.Hostname())
-	if u.Scheme != "http" || ip == nil || !ip.IsLoopback() || u.Path != "" && u.Path != "/" {
-		return nil, fmt.Errorf("-target %q: want http://127.0.0.1:PORT (a loopback address, no path)", s)
-	}
-	u.Path = ""
-	return u, nil
-}
-
-// client refuses to dial anything but loopback and follows no redirect
-// (a redirect shows up as a 3xx status).
-func client(timeout time.Duration, conns int) *http.Client {
-	d := &net.Dialer{Timeout: 5 * time.Second}
-	return &http.Client{
-		Timeout: timeout,
-		Transport: &http.Transport{
-			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				host, _, err := net.SplitHostPort(addr)
-				if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
-					return nil, fmt.Errorf("loadtest: refusing to dial %s: not loopback", addr)
-				}
-				return d.DialContext(ctx, network, addr)
-			},
-			MaxIdleConnsPerHost: conns,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-}
-
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	o, err := parse(args, stderr)
 	if err != nil {
@@ -152,7 +117,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	queries, err := parseQueries(raw)
+	queries, err := loopload.ParseQueries(raw)
 	if err != nil {
 		return err
 	}
@@ -160,7 +125,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := client(o.timeout, o.workers)
+	c := loopload.NewClient(o.timeout, o.workers)
 	base := o.target.String()
 	var ids []string
 	if o.warmup || o.kinds[kindDoc] {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/accord-search/accord/cmd/internal/loopload"
 )
 
 // tally collects the latencies and statuses of one kind of request.
@@ -34,17 +36,6 @@ func (t *tally) add(latency time.Duration, code uint16, errMsg string) {
 	}
 }
 
-// percentile is the nearest-rank percentile of sorted latencies.
-func percentile(sorted []time.Duration, p int) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	i := (p*len(sorted) + 99) / 100
-	return sorted[min(max(i, 1), len(sorted))-1]
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
-
 // report prints one line per kind and a total: requests, requests per
 // second over the attack's wall time, latency percentiles, statuses.
 func report(w io.Writer, tallies map[string]*tally, wall time.Duration) {
@@ -55,7 +46,7 @@ func report(w io.Writer, tallies map[string]*tally, wall time.Duration) {
 		lat := slices.Clone(t.lat)
 		slices.Sort(lat)
 		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%s\t%s\t%s\t%s\t%s\t\n", name, len(lat), float64(len(lat))/wall.Seconds(),
-			ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99)), ms(percentile(lat, 100)), counts(t.statuses))
+			loopload.Ms(loopload.Percentile(lat, 50)), loopload.Ms(loopload.Percentile(lat, 95)), loopload.Ms(loopload.Percentile(lat, 99)), loopload.Ms(loopload.Percentile(lat, 100)), counts(t.statuses))
 	}
 	for _, k := range allKinds {
 		t := tallies[k]

@@ -1,11 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
-	"strings"
 
+	"github.com/accord-search/accord/cmd/internal/loopload"
 	"github.com/accord-search/accord/search"
 	"github.com/accord-search/accord/web"
 )
@@ -20,41 +19,6 @@ const (
 )
 
 var allKinds = []string{kindPage, kindAPI, kindPaging, kindFacets, kindDoc}
-
-// benchQuery is one line of a queries file (cmd/gencorpus -queries or
-// shared/bench/queries.jsonl).
-type benchQuery struct {
-	Q      string `json:"q"`
-	Filter *struct {
-		Field string `json:"field"`
-		Value string `json:"value"`
-	} `json:"filter"`
-}
-
-// facetOfField maps the queries file's field names to URL facets.
-var facetOfField = map[string]search.Facet{
-	"countries": search.FacetCountry, "country": search.FacetCountry,
-	"officials": search.FacetOfficial, "official": search.FacetOfficial,
-	"topics": search.FacetTopic, "topic": search.FacetTopic,
-}
-
-func parseQueries(data []byte) ([]benchQuery, error) {
-	var out []benchQuery
-	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var q benchQuery
-		if err := json.Unmarshal([]byte(l), &q); err != nil {
-			return nil, fmt.Errorf("queries line %d: %w", i+1, err)
-		}
-		if q.Filter != nil && facetOfField[q.Filter.Field] == "" {
-			return nil, fmt.Errorf("queries line %d: unknown filter field %q", i+1, q.Filter.Field)
-		}
-		out = append(out, q)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no queries")
-	}
-	return out, nil
-}
 
 // target is one request of the mix: a path with its canonical query
 // string (so that /search answers 200, not a redirect).
@@ -83,7 +47,7 @@ func state(text string, filters map[search.Facet][]string, page int) (web.State,
 // page 3); for every query with a filter, that filter alone and joined
 // with the previous filter on another facet; then the browse page.
 // Document pages are added by addDocs once IDs are known.
-func mix(queries []benchQuery) ([]target, error) {
+func mix(queries []loopload.Query) ([]target, error) {
 	var out []target
 	add := func(kind, path string, text string, filters map[search.Facet][]string, page int) error {
 		st, err := state(text, filters, page)
@@ -98,10 +62,7 @@ func mix(queries []benchQuery) ([]target, error) {
 		v string
 	}
 	for i, q := range queries {
-		filters := map[search.Facet][]string{}
-		if q.Filter != nil {
-			filters[facetOfField[q.Filter.Field]] = []string{q.Filter.Value}
-		}
+		filters := q.Filters()
 		steps := []error{
 			add(kindPage, "/search", q.Q, filters, 1),
 			add(kindAPI, "/api/search", q.Q, filters, 1),
@@ -110,7 +71,7 @@ func mix(queries []benchQuery) ([]target, error) {
 			steps = append(steps, add(kindPaging, "/search", q.Q, filters, 2+min(i%8, 1)))
 		}
 		if q.Filter != nil {
-			f := facetOfField[q.Filter.Field]
+			f := q.Facet()
 			steps = append(steps, add(kindFacets, "/search", "", filters, 1))
 			if prev.v != "" && prev.f != f {
 				both := map[search.Facet][]string{f: {q.Filter.Value}, prev.f: {prev.v}}

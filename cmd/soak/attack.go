@@ -4,33 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// newClient refuses to dial anything but loopback and follows no redirect
-// (a redirect is an unexpected status).
-func newClient(timeout time.Duration, conns int) *http.Client {
-	d := &net.Dialer{Timeout: 5 * time.Second}
-	return &http.Client{
-		Timeout: timeout,
-		Transport: &http.Transport{
-			DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-				host, _, err := net.SplitHostPort(addr)
-				if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
-					return nil, fmt.Errorf("soak: refusing to dial %s: not loopback", addr)
-				}
-				return d.DialContext(ctx, network, addr)
-			},
-			MaxIdleConns:        conns,
-			MaxIdleConnsPerHost: conns,
-		},
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-}
 
 // tally is what one kind of request got.
 type tally struct {

@@ -24,11 +24,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/url"
 	"os"
 	"os/signal"
 	"time"
+
+	"github.com/accord-search/accord/cmd/internal/loopload"
 )
 
 // Hard limits, whatever the flags say.
@@ -97,26 +98,12 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	case o.sample <= 0 || o.warmup < 0 || o.maxGrowth < 0:
 		return nil, errors.New("-sample must be positive; -warmup and -max-growth must not be negative")
 	}
-	u, err := loopbackURL(*target)
+	u, err := loopload.LoopbackURL(*target)
 	if err != nil {
 		return nil, err
 	}
 	o.target = u
 	return &o, nil
-}
-
-// loopbackURL accepts only http://<loopback IP>:port.
-func loopbackURL(s string) (*url.URL, error) {
-	u, err := url.Parse(s)
-	if err != nil {
-		return nil, fmt.Errorf("-target %q: %w", s, err)
-	}
-	ip := net.ParseIP(u.Hostname())
-	if u.Scheme != "http" || ip == nil || !ip.IsLoopback() || (u.Path != "" && u.Path != "/") {
-		return nil, fmt.Errorf("-target %q: want http://127.0.0.1:PORT (a loopback address, no path)", s)
-	}
-	u.Path = ""
-	return u, nil
 }
 
 // run returns whether the server passed.
@@ -129,11 +116,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (bool, er
 	if err != nil {
 		return false, err
 	}
-	queries, err := parseQueries(raw)
+	queries, err := loopload.ParseQueries(raw)
 	if err != nil {
 		return false, err
 	}
-	c := newClient(o.timeout, o.clients)
+	c := loopload.NewClient(o.timeout, o.clients)
 	base := o.target.String()
 	ids, err := documentIDs(ctx, c, base, queries)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/accord-search/accord/cmd/internal/loopload"
 	"github.com/accord-search/accord/search"
 	"github.com/accord-search/accord/web"
 )
@@ -24,48 +25,6 @@ const (
 )
 
 var allKinds = []string{kindPage, kindFacets, kindPaging, kindDoc, kindFeed, kindAPI, kindHome}
-
-// query is one line of a queries file.
-type query struct {
-	Q      string `json:"q"`
-	Filter *struct {
-		Field string `json:"field"`
-		Value string `json:"value"`
-	} `json:"filter"`
-}
-
-// facetOfField maps the queries file's field names to URL facets.
-var facetOfField = map[string]search.Facet{
-	"countries": search.FacetCountry, "country": search.FacetCountry,
-	"officials": search.FacetOfficial, "official": search.FacetOfficial,
-	"topics": search.FacetTopic, "topic": search.FacetTopic,
-}
-
-func parseQueries(data []byte) ([]query, error) {
-	var out []query
-	for i, l := range strings.Split(strings.TrimSpace(string(data)), "\n") {
-		var q query
-		if err := json.Unmarshal([]byte(l), &q); err != nil {
-			return nil, fmt.Errorf("queries line %d: %w", i+1, err)
-		}
-		if q.Filter != nil && facetOfField[q.Filter.Field] == "" {
-			return nil, fmt.Errorf("queries line %d: unknown filter field %q", i+1, q.Filter.Field)
-		}
-		out = append(out, q)
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no queries")
-	}
-	return out, nil
-}
-
-func (q query) filters() map[search.Facet][]string {
-	f := map[search.Facet][]string{}
-	if q.Filter != nil {
-		f[facetOfField[q.Filter.Field]] = []string{q.Filter.Value}
-	}
-	return f
-}
 
 // target is one request of the mix, by its canonical URL (so that /search
 // answers 200, not a redirect to its canonical spelling).
@@ -99,7 +58,7 @@ func canonical(path, text string, filters map[search.Facet][]string, page int) (
 // 5th; a document page for every query, cycling through ids; the home
 // page for every 10th. Roughly: 30% search pages, 25% facet browsing,
 // 20% document pages, 10% API, 8% paging, 6% feeds, 3% home.
-func mix(queries []query, ids []string) ([]target, error) {
+func mix(queries []loopload.Query, ids []string) ([]target, error) {
 	var out []target
 	var firstErr error
 	add := func(kind, path, text string, filters map[search.Facet][]string, page int) {
@@ -114,23 +73,23 @@ func mix(queries []query, ids []string) ([]target, error) {
 		v string
 	}
 	for i, q := range queries {
-		add(kindPage, "/search", q.Q, q.filters(), 1)
+		add(kindPage, "/search", q.Q, q.Filters(), 1)
 		if i%2 == 0 {
-			add(kindAPI, "/api/search", q.Q, q.filters(), 1)
+			add(kindAPI, "/api/search", q.Q, q.Filters(), 1)
 		}
 		if i%4 == 0 {
 			add(kindPaging, "/search", q.Q, nil, 2+i/4%2)
 		}
 		if q.Filter != nil {
-			f := facetOfField[q.Filter.Field]
-			add(kindFacets, "/search", "", q.filters(), 1)
+			f := q.Facet()
+			add(kindFacets, "/search", "", q.Filters(), 1)
 			if prev.v != "" && prev.f != f {
 				add(kindFacets, "/search", "", map[search.Facet][]string{f: {q.Filter.Value}, prev.f: {prev.v}}, 1)
 			}
 			prev.f, prev.v = f, q.Filter.Value
 		}
 		if i%5 == 0 {
-			add(kindFeed, "/search.atom", q.Q, q.filters(), 1)
+			add(kindFeed, "/search.atom", q.Q, q.Filters(), 1)
 		}
 		if len(ids) > 0 {
 			out = append(out, target{kindDoc, "/doc/" + url.PathEscape(ids[i%len(ids)])})
@@ -144,11 +103,11 @@ func mix(queries []query, ids []string) ([]target, error) {
 
 // documentIDs collects document IDs from the queries' API answers, before
 // the timed run.
-func documentIDs(ctx context.Context, c *http.Client, base string, queries []query) ([]string, error) {
+func documentIDs(ctx context.Context, c *http.Client, base string, queries []loopload.Query) ([]string, error) {
 	var ids []string
 	seen := map[string]bool{}
 	for _, q := range queries {
-		u, err := canonical("/api/search", q.Q, q.filters(), 1)
+		u, err := canonical("/api/search", q.Q, q.Filters(), 1)
 		if err != nil {
 			return nil, err
 		}

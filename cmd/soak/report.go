@@ -10,6 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/accord-search/accord/cmd/internal/loopload"
 )
 
 // sample is the server's memory at one moment of the run.
@@ -79,16 +81,6 @@ func median(xs []int64) int64 {
 	return s[len(s)/2]
 }
 
-func percentile(sorted []time.Duration, p int) time.Duration {
-	if len(sorted) == 0 {
-		return 0
-	}
-	i := (p*len(sorted) + 99) / 100
-	return sorted[min(max(i, 1), len(sorted))-1]
-}
-
-func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000) }
-
 // report prints the results and returns whether the server passed.
 func report(w io.Writer, r result, mem *sampler, o *options) bool {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -98,7 +90,7 @@ func report(w io.Writer, r result, mem *sampler, o *options) bool {
 		lat := slices.Clone(t.lat)
 		slices.Sort(lat)
 		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%s\t%s\t%s\t%s\t%s\t\n", name, len(lat), float64(len(lat))/r.wall.Seconds(),
-			ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99)), ms(percentile(lat, 100)), statusText(t.statuses))
+			loopload.Ms(loopload.Percentile(lat, 50)), loopload.Ms(loopload.Percentile(lat, 95)), loopload.Ms(loopload.Percentile(lat, 99)), loopload.Ms(loopload.Percentile(lat, 100)), statusText(t.statuses))
 	}
 	for _, k := range allKinds {
 		t := r.kinds[k]
