@@ -172,14 +172,6 @@ func isAllCaps(s string) bool {
 	return strings.ToUpper(s) == s && strings.ToLower(s) != s
 }
 
-func lastRune(s string) string {
-	if s == "" {
-		return ""
-	}
-	r := []rune(s)
-	return string(r[len(r)-1])
-}
-
 // stem cuts a lowercased word to five letters, enough to match "visit" with
 // "visited" and "country" with "countries".
 func stem(w string) string {
