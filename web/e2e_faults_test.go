@@ -17,8 +17,7 @@ import (
 // closed under it, the embedded engine's "engine down": every search
 // answers 503 with its message, the probes say not ready but alive.
 func TestClosedIndex(t *testing.T) {
-	// Not newIndex: its cleanup would close the index a second time,
-	// which Bleve does not allow.
+	// Not newIndex: this test closes the index itself.
 	idx, err := bleve.Open(filepath.Join(t.TempDir(), "index"))
 	if err != nil {
 		t.Fatal(err)
@@ -43,9 +42,7 @@ func TestClosedIndex(t *testing.T) {
 		{"/api/search?q=cyber", http.StatusServiceUnavailable, `"status":503`},
 		{"/search.atom", http.StatusServiceUnavailable, "Search is temporarily unavailable"},
 		{"/search.csv", http.StatusServiceUnavailable, "Search is temporarily unavailable"},
-		// Not /doc/...: bleve.Index.Get does not yet map a closed index to
-		// search.ErrUnavailable, so document pages answer 500 (reported;
-		// see docs/RELIABILITY.md, "Known gaps").
+		{"/doc/d01", http.StatusServiceUnavailable, "Search is temporarily unavailable"},
 		{"/readyz", http.StatusServiceUnavailable, "not ready"},
 		{"/healthz", http.StatusOK, "ok"},
 	}
