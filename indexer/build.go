@@ -12,9 +12,10 @@ import (
 	"github.com/accord-search/accord/search"
 )
 
-// Version names the cleaning and extraction rules; bump it when they
-// change so that every document is re-sent once.
-const Version = "accord-indexer-1"
+// Version names the cleaning and extraction code; bump it when the code
+// changes so that every document is re-sent once. Changes to the
+// extraction data files need no bump: their fingerprint is in the hash.
+const Version = "accord-indexer-2"
 
 // minArticleWords: a page whose cleaned text is shorter has no article
 // (a link list, an empty shell) and is skipped.
@@ -54,7 +55,7 @@ func (b *Builder) Build(it source.Item) (search.Document, bool) {
 	}
 	d.ID = ID(it)
 	d.Path = it.Ref()
-	d.Hash = hashOf(it.Raw)
+	d.Hash = hashOf([]byte(b.Extractor.Version()), it.Raw)
 	if len(strings.Fields(d.Body)) < minArticleWords && it.Format != source.FormatJSONL {
 		return d, false
 	}

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -14,6 +16,9 @@ var dataFS embed.FS
 // Extractor holds the parsed gazetteers and the matcher built from them.
 // It is read-only after Load and safe for concurrent use.
 type Extractor struct {
+	// version fingerprints the data files, so that documents extracted
+	// with other data are re-sent (see Version).
+	version   string
 	countries []string   // canonical names by id
 	orgs      []string   // canonical names by id
 	officials []official // by id, in file order
@@ -70,18 +75,25 @@ func load(read func(name string) (string, error)) (*Extractor, error) {
 		{"stopwords.txt", (*Extractor).loadStopwords},
 		{"topics.json", (*Extractor).loadTopics},
 	}
+	fp := sha256.New()
 	for _, s := range steps {
 		data, err := read(s.file)
 		if err != nil {
 			return nil, fmt.Errorf("extract: load %s: %w", s.file, err)
 		}
+		fmt.Fprintf(fp, "%s\x00%d\x00%s", s.file, len(data), data)
 		if err := s.parse(x, b, data); err != nil {
 			return nil, fmt.Errorf("extract: load %s: %w", s.file, err)
 		}
 	}
 	x.m = b.build()
+	x.version = hex.EncodeToString(fp.Sum(nil)[:8])
 	return x, nil
 }
+
+// Version fingerprints the gazetteers and rules the extractor loaded: it
+// changes whenever a data file does.
+func (x *Extractor) Version() string { return x.version }
 
 // rows splits a data file into tab-separated rows, skipping blank lines and
 // '#' comments; every row gets at least n columns.

@@ -116,3 +116,33 @@ func TestCountryNames(t *testing.T) {
 		}
 	}
 }
+
+func TestVersionFollowsTheData(t *testing.T) {
+	read := func(change bool) func(string) (string, error) {
+		return func(name string) (string, error) {
+			b, err := dataFS.ReadFile("data/" + name)
+			if change && name == "blockers.txt" {
+				b = append(b, "\nSome Extra Blocker\n"...)
+			}
+			return string(b), err
+		}
+	}
+	a, err := load(read(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := load(read(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := load(read(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Version() == "" || a.Version() != b.Version() {
+		t.Errorf("same data, versions %q and %q", a.Version(), b.Version())
+	}
+	if a.Version() == c.Version() {
+		t.Errorf("changed data, same version %q", a.Version())
+	}
+}
