@@ -10,18 +10,6 @@ import (
 //go:embed data/boilerplate.txt
 var boilerplateData string
 
-// ruleKind says how a boilerplate rule matches and what it removes.
-type ruleKind int
-
-const (
-	ruleLine ruleKind = iota
-	rulePrefix
-	ruleContains
-	ruleFooter
-	ruleFooterPrefix
-	ruleShort
-)
-
 // ruleSet is the parsed boilerplate file.
 type ruleSet struct {
 	lines        map[string]bool
