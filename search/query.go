@@ -62,6 +62,14 @@ type Query struct {
 	FacetSize int
 	// NoFacets skips facet counting (used by exports and related documents).
 	NoFacets bool
+	// Match is the matching strategy for a query of several words (see
+	// Match); empty means DefaultMatch. Text syntax (phrases, -exclusions,
+	// OR) is read by ParseText.
+	Match Match
+	// Entities lists query words that name facet values (filled by the
+	// caller from alias data): documents carrying the value match those
+	// words. Words that are not terms of the query are ignored.
+	Entities []Entity
 }
 
 // Normalize fills defaults and validates the query. It returns an error
@@ -74,6 +82,9 @@ func (q *Query) Normalize() error {
 	case SortRelevance, SortNewest, SortOldest:
 	default:
 		return fmt.Errorf("%w: unknown sort %q", ErrBadQuery, q.Sort)
+	}
+	if err := q.checkMatch(); err != nil {
+		return err
 	}
 	if q.Page == 0 {
 		q.Page = 1

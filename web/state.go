@@ -20,6 +20,7 @@ const (
 	paramFrom        = "from"
 	paramTo          = "to"
 	paramSort        = "sort"
+	paramMatch       = "match"
 	paramPage        = "page"
 	paramPerPage     = "per_page"
 	facetQueryPrefix = "fq_"
@@ -47,8 +48,11 @@ type State struct {
 	// includes its whole period.
 	From, To string
 	Sort     search.Sort
-	Page     int
-	PerPage  int
+	// Match is the matching strategy; "" is search.DefaultMatch, which the
+	// canonical URL leaves out ("match=all" keeps every word required).
+	Match   search.Match
+	Page    int
+	PerPage int
 	// FacetQuery holds the text of each facet's "find a value" box.
 	FacetQuery map[search.Facet]string
 }
@@ -242,6 +246,17 @@ func (s *State) parsePaging(v url.Values) error {
 		s.Sort = search.Sort(sort)
 	default:
 		return &ParamError{paramSort, fmt.Sprintf("%q is not one of relevance, newest, oldest", sort)}
+	}
+	match, err := single(v, paramMatch)
+	if err != nil {
+		return err
+	}
+	switch m := search.Match(match); m {
+	case "", search.DefaultMatch:
+	case search.MatchAll, search.MatchFrequency:
+		s.Match = m
+	default:
+		return &ParamError{paramMatch, fmt.Sprintf("%q is not one of last, all, frequency", match)}
 	}
 	if s.PerPage, err = positive(v, paramPerPage, search.DefaultPerPage); err != nil {
 		return err

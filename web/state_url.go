@@ -16,7 +16,7 @@ var canonicalKeys = func() []string {
 	for _, f := range search.Facets {
 		keys = append(keys, string(f))
 	}
-	keys = append(keys, paramFrom, paramTo, paramSort, paramPage, paramPerPage)
+	keys = append(keys, paramFrom, paramTo, paramSort, paramMatch, paramPage, paramPerPage)
 	return append(keys, facetQueryParams...)
 }()
 
@@ -48,6 +48,7 @@ func (s State) Values() url.Values {
 	if s.Sort != search.SortRelevance {
 		set(paramSort, string(s.Sort))
 	}
+	set(paramMatch, string(s.Match))
 	if s.Page > 1 {
 		set(paramPage, strconv.Itoa(s.Page))
 	}
@@ -207,6 +208,7 @@ func (s State) Query() search.Query {
 		Text:    s.Text,
 		Filters: s.clone().Filters,
 		Sort:    s.Sort,
+		Match:   s.Match,
 		Page:    s.Page,
 		PerPage: s.PerPage,
 	}
