@@ -14,16 +14,21 @@ type Document struct {
 	// for JSON Lines) so that re-indexing replaces rather than duplicates.
 	ID    string `json:"id"`
 	Title string `json:"title"`
-	Body  string `json:"body"`
-	URL   string `json:"url,omitempty"`
+	// TitleDerived means the page showed no headline and Title was made
+	// from the text (the lede's first clause).
+	TitleDerived bool   `json:"title_derived,omitempty"`
+	Body         string `json:"body"`
+	URL          string `json:"url,omitempty"`
 	// Source is the publisher ("U.S. Department of Homeland Security").
 	Source string `json:"source,omitempty"`
 	// Date is the publication date the page states: "YYYY-MM-DD", or
 	// "YYYY-MM" / "YYYY" when only that is known, or empty.
-	Date          string   `json:"date,omitempty"`
-	Countries     []string `json:"countries"`
-	Officials     []string `json:"officials"`
-	Topics        []string `json:"topics"`
+	Date      string   `json:"date,omitempty"`
+	Countries []string `json:"countries"`
+	Officials []string `json:"officials"`
+	Topics    []string `json:"topics"`
+	// Type is the kind of document (one of DocumentTypes), or empty.
+	Type          string   `json:"type,omitempty"`
 	Organizations []string `json:"organizations,omitempty"`
 	Lang          string   `json:"lang,omitempty"`
 	// Path is the file the document came from, relative to the corpus root;
@@ -32,9 +37,56 @@ type Document struct {
 	// AlsoPublished lists near-duplicate copies of this document that were
 	// folded into it instead of being indexed separately.
 	AlsoPublished []Copy `json:"also_published,omitempty"`
+	// Roles gives the office each official holds, as the text states it,
+	// for the officials that have one.
+	Roles []Role `json:"roles,omitempty"`
+	// Evidence says where each extracted value came from: per field
+	// ("countries", "officials", "topics", "date", "title"), per value,
+	// the spans of Body that support it. Engines store it; nothing
+	// searches it.
+	Evidence map[string]map[string][]Span `json:"evidence,omitempty"`
 	// Hash fingerprints the source content and extraction version; the
 	// indexer compares it to skip unchanged documents.
 	Hash string `json:"hash,omitempty"`
+}
+
+// Role is an official's office as the text gives it.
+type Role struct {
+	Official string `json:"official"`
+	Role     string `json:"role,omitempty"`
+	Country  string `json:"country,omitempty"`
+}
+
+// Span is a piece of Body: byte offsets [Start, End) and the text there.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+// The Evidence keys.
+const (
+	EvidenceCountries = "countries"
+	EvidenceOfficials = "officials"
+	EvidenceTopics    = "topics"
+	EvidenceDate      = "date"
+	EvidenceTitle     = "title"
+)
+
+// DocumentTypes lists the values of Document.Type.
+var DocumentTypes = []string{
+	"Press release", "Readout", "Joint statement", "Remarks or speech", "Testimony",
+	"Interview or transcript", "News report", "Fact sheet", "Opinion or analysis",
+}
+
+// RoleOf returns the role of official name, if the document gives one.
+func (d *Document) RoleOf(name string) (Role, bool) {
+	for _, r := range d.Roles {
+		if r.Official == name {
+			return r, true
+		}
+	}
+	return Role{}, false
 }
 
 // Copy is a reprint of a document published elsewhere.
@@ -53,6 +105,10 @@ func (d *Document) Values(f Facet) []string {
 		return d.Officials
 	case FacetTopic:
 		return d.Topics
+	case FacetType:
+		if d.Type != "" {
+			return []string{d.Type}
+		}
 	}
 	return nil
 }

@@ -8,15 +8,18 @@ import (
 // Facet names a faceted field. The values are the URL parameter names.
 type Facet string
 
-// The three facets every engine supports.
+// The facets every engine supports.
 const (
 	FacetCountry  Facet = "country"
 	FacetOfficial Facet = "official"
 	FacetTopic    Facet = "topic"
+	// FacetType is the kind of document ("Press release", "Readout"):
+	// one value per document (Document.Type).
+	FacetType Facet = "type"
 )
 
 // Facets lists the facets in their canonical (URL and display) order.
-var Facets = []Facet{FacetCountry, FacetOfficial, FacetTopic}
+var Facets = []Facet{FacetCountry, FacetOfficial, FacetTopic, FacetType}
 
 // Sort is the order of hits.
 type Sort string

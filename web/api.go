@@ -23,17 +23,21 @@ type apiResult struct {
 // apiHit is one hit in the JSON API; title_html and snippet_html are safe
 // HTML (escaped text with <mark>).
 type apiHit struct {
-	ID          string   `json:"id"`
-	Path        string   `json:"path"`
-	Title       string   `json:"title"`
-	URL         string   `json:"url"`
-	Source      string   `json:"source"`
-	Date        string   `json:"date"`
-	Countries   []string `json:"countries"`
-	Officials   []string `json:"officials"`
-	Topics      []string `json:"topics"`
-	TitleHTML   string   `json:"title_html"`
-	SnippetHTML string   `json:"snippet_html"`
+	ID        string   `json:"id"`
+	Path      string   `json:"path"`
+	Title     string   `json:"title"`
+	URL       string   `json:"url"`
+	Source    string   `json:"source"`
+	Date      string   `json:"date"`
+	Countries []string `json:"countries"`
+	Officials []string `json:"officials"`
+	Topics    []string `json:"topics"`
+	// Type is the document type (search.FacetType), when known.
+	Type string `json:"type,omitempty"`
+	// TitleDerived marks a title made from the text, not a headline.
+	TitleDerived bool   `json:"title_derived,omitempty"`
+	TitleHTML    string `json:"title_html"`
+	SnippetHTML  string `json:"snippet_html"`
 }
 
 // apiSearch serves GET /api/search: the same parameters as /search (in
@@ -62,6 +66,7 @@ func (s *Server) apiSearch(c echo.Context) error {
 		out.Hits = append(out.Hits, apiHit{
 			ID: h.ID, Path: h.Path, Title: h.Title, URL: externalURL(h.URL), Source: h.Source, Date: h.Date,
 			Countries: nonNil(h.Countries), Officials: nonNil(h.Officials), Topics: nonNil(h.Topics),
+			Type: h.Type, TitleDerived: h.TitleDerived,
 			TitleHTML: title, SnippetHTML: safeHighlight(h.SnippetHTML),
 		})
 	}

@@ -58,6 +58,7 @@ func TestDocPage(t *testing.T) {
 		"/search?country=Germany", "/search?country=United+States",
 		"/search?official=Alejandro+Mayorkas", "/search?official=Nancy+Faeser",
 		"/search?topic=Counterterrorism", "/search?topic=Cybersecurity",
+		"/search?type=Readout",
 	}, attrs(d, ".doc-aside [data-testid=tag]", "href")); diff != "" {
 		t.Errorf("facet links (-want +got):\n%s", diff)
 	}

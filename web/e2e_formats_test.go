@@ -34,13 +34,13 @@ func TestAPIShape(t *testing.T) {
 	if len(hits) != 1 {
 		t.Fatalf("hits: got %d, want 1", len(hits))
 	}
-	wantHit := []string{"countries", "date", "id", "officials", "path", "snippet_html", "source", "title", "title_html", "topics", "url"}
+	wantHit := []string{"countries", "date", "id", "officials", "path", "snippet_html", "source", "title", "title_html", "topics", "type", "url"}
 	if diff := cmp.Diff(wantHit, keys(hits[0])); diff != "" {
 		t.Errorf("hit keys (-want +got):\n%s", diff)
 	}
 	var facets map[string][]map[string]json.RawMessage
 	_ = json.Unmarshal(raw["facets"], &facets)
-	if diff := cmp.Diff([]string{"country", "official", "topic"}, slices.Sorted(maps.Keys(facets))); diff != "" {
+	if diff := cmp.Diff([]string{"country", "official", "topic", "type"}, slices.Sorted(maps.Keys(facets))); diff != "" {
 		t.Errorf("facet keys (-want +got):\n%s", diff)
 	}
 	for f, counts := range facets {
@@ -64,6 +64,7 @@ func TestAPIShape(t *testing.T) {
 			Source: "U.S. Department of State", Date: "2021-10-08",
 			Countries: []string{"Mexico", "United States"}, Officials: []string{"Alejandro Mayorkas", "Antony Blinken"},
 			Topics:      []string{"Drug trafficking", "Transnational organized crime"},
+			Type:        "Press release",
 			TitleHTML:   "United States and Mexico sign fentanyl agreement",
 			SnippetHTML: "Secretary <mark>Mayorkas</mark> and Secretary Blinken agreed with Mexico to fight fentanyl and the cartels behind it.",
 		}},
@@ -75,6 +76,7 @@ func TestAPIShape(t *testing.T) {
 			},
 			"official": {{Value: "Alejandro Mayorkas", Count: 1}, {Value: "Antony Blinken", Count: 1}},
 			"topic":    {{Value: "Drug trafficking", Count: 1}, {Value: "Transnational organized crime", Count: 1}},
+			"type":     {{Value: "Press release", Count: 1}},
 		},
 		Years: []search.FacetCount{{Value: "2021", Count: 1}},
 	}

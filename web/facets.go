@@ -21,6 +21,7 @@ var facetNames = map[search.Facet]struct{ label, single, plural string }{
 	search.FacetCountry:  {"Countries", "Country", "countries"},
 	search.FacetOfficial: {"Officials", "Official", "officials"},
 	search.FacetTopic:    {"Topics", "Topic", "topics"},
+	search.FacetType:     {"Document types", "Document type", "document types"},
 }
 
 // facetView shapes one facet's counts: selected values first, then the

@@ -324,12 +324,13 @@ func toFields(d *search.Document) map[string]interface{} {
 		fieldCountries: d.Countries,
 		fieldOfficials: d.Officials,
 		fieldTopics:    d.Topics,
+		fieldType:      d.Type,
 		fieldOrgs:      d.Organizations,
 		fieldLang:      d.Lang,
 		fieldPath:      d.Path,
 		fieldHash:      d.Hash,
 	}
-	facets := make([]string, 0, len(d.Countries)+len(d.Officials)+len(d.Topics)+1)
+	facets := make([]string, 0, len(d.Countries)+len(d.Officials)+len(d.Topics)+2)
 	for _, f := range search.Facets {
 		for _, v := range d.Values(f) {
 			facets = append(facets, string(f)+facetSep+v)
@@ -344,6 +345,17 @@ func toFields(d *search.Document) map[string]interface{} {
 	if len(d.AlsoPublished) > 0 {
 		b, _ := json.Marshal(d.AlsoPublished)
 		m[fieldCopies] = string(b)
+	}
+	if d.TitleDerived {
+		m[fieldTitleDerived] = "true"
+	}
+	if len(d.Roles) > 0 {
+		b, _ := json.Marshal(d.Roles)
+		m[fieldRoles] = string(b)
+	}
+	if len(d.Evidence) > 0 {
+		b, _ := json.Marshal(d.Evidence)
+		m[fieldEvidence] = string(b)
 	}
 	return m
 }
@@ -390,6 +402,8 @@ func fromFields(id string, f map[string]interface{}) search.Document {
 		Countries:     orEmpty(strs(f[fieldCountries])),
 		Officials:     orEmpty(strs(f[fieldOfficials])),
 		Topics:        orEmpty(strs(f[fieldTopics])),
+		Type:          str(fieldType),
+		TitleDerived:  str(fieldTitleDerived) == "true",
 		Organizations: strs(f[fieldOrgs]),
 		Lang:          str(fieldLang),
 		Path:          str(fieldPath),
@@ -397,6 +411,12 @@ func fromFields(id string, f map[string]interface{}) search.Document {
 	}
 	if c := str(fieldCopies); c != "" {
 		_ = json.Unmarshal([]byte(c), &d.AlsoPublished)
+	}
+	if r := str(fieldRoles); r != "" {
+		_ = json.Unmarshal([]byte(r), &d.Roles)
+	}
+	if e := str(fieldEvidence); e != "" {
+		_ = json.Unmarshal([]byte(e), &d.Evidence)
 	}
 	return d
 }

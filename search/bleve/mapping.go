@@ -9,7 +9,7 @@ import (
 
 // SchemaVersion names the index layout below. Bump it whenever the mapping
 // or the stored fields change: an index with another version is rebuilt.
-const SchemaVersion = "accord-bleve-6"
+const SchemaVersion = "accord-bleve-7"
 
 // Field names in the index.
 const (
@@ -22,11 +22,16 @@ const (
 	fieldCountries = "countries"
 	fieldOfficials = "officials"
 	fieldTopics    = "topics"
-	fieldOrgs      = "organizations"
-	fieldLang      = "lang"
-	fieldPath      = "path"
-	fieldHash      = "hash"
-	fieldCopies    = "copies" // JSON of Document.AlsoPublished
+	fieldType      = "type"
+	// fieldTitleDerived is "true" for a title made from the text.
+	fieldTitleDerived = "title_derived"
+	fieldRoles        = "roles"    // JSON of Document.Roles
+	fieldEvidence     = "evidence" // JSON of Document.Evidence, stored only
+	fieldOrgs         = "organizations"
+	fieldLang         = "lang"
+	fieldPath         = "path"
+	fieldHash         = "hash"
+	fieldCopies       = "copies" // JSON of Document.AlsoPublished
 	// fieldSortKey is "YYYYMMDD ID" of dated documents: one short term
 	// that orders by date, then ID. Sorting on it reads one doc value per
 	// hit, where the datetime field holds 16 prefix-coded terms per
@@ -48,6 +53,7 @@ var facetField = map[string]string{
 	"country":  fieldCountries,
 	"official": fieldOfficials,
 	"topic":    fieldTopics,
+	"type":     fieldType,
 }
 
 // newMapping builds the static index mapping: English analysis for text,
@@ -85,10 +91,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	// leaving them out makes the index markedly smaller.
 	doc.AddFieldMappingsAt(fieldBody, text(false))
 	doc.AddFieldMappingsAt(fieldDate, date)
-	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldSource, fieldOrgs, fieldLang, fieldPath} {
+	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldType, fieldSource, fieldOrgs, fieldLang, fieldPath} {
 		doc.AddFieldMappingsAt(f, keyword(true, false))
 	}
-	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText} {
+	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText, fieldTitleDerived, fieldRoles, fieldEvidence} {
 		doc.AddFieldMappingsAt(f, keyword(false, false))
 	}
 	// The facet values and the sort key are read by doc value only:

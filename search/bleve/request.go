@@ -31,7 +31,7 @@ func init() {
 
 // hitFields are the stored fields a hit needs (the body only through
 // its highlighted snippet).
-var hitFields = []string{fieldTitle, fieldURL, fieldSource, fieldDateText, fieldCountries, fieldOfficials, fieldTopics, fieldPath, fieldLang}
+var hitFields = []string{fieldTitle, fieldURL, fieldSource, fieldDateText, fieldCountries, fieldOfficials, fieldTopics, fieldType, fieldTitleDerived, fieldRoles, fieldPath, fieldLang}
 
 // facetRequest is one search a Query needs: the main one (hits, and
 // the counts of facets without a selection) or a hits-less one per

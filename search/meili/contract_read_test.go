@@ -31,7 +31,7 @@ func TestSearch(t *testing.T) {
 		{"indexUid": "news", "q": "border", "matchingStrategy": "all", "hybrid": null,
 		 "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 		 "filter": [["countries = \"Côte d'Ivoire\"", "countries = \"The \\\"Hague\\\"\""], ["date_ts < 1735689600"]],
-		 "facets": ["officials", "topics", "year"],
+		 "facets": ["officials", "topics", "type", "year"],
 		 "attributesToHighlight": ["title", "body"], "attributesToCrop": ["body"], "cropLength": 30,
 		 "cropMarker": "…", "highlightPreTag": "\ue000", "highlightPostTag": "\ue001", "showRankingScore": true},
 		{"indexUid": "news", "q": "border", "matchingStrategy": "all", "hybrid": null,

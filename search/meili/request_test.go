@@ -37,14 +37,14 @@ func TestBuildSearch(t *testing.T) {
 			q:    search.Query{Text: "border security"},
 			want: `{"queries": [{` + mainFields + `,
 				"q": "border security", "page": 1, "hitsPerPage": 10,
-				"facets": ["countries", "officials", "topics", "year"]}]}`,
+				"facets": ["countries", "officials", "topics", "type", "year"]}]}`,
 		},
 		{
 			name: "no text browses newest first",
 			q:    search.Query{Text: "  ", Sort: search.SortRelevance, Page: 2, PerPage: 20},
 			want: `{"queries": [{` + mainFields + `,
 				"q": "  ", "page": 2, "hitsPerPage": 20, "sort": ["date_ts:desc"],
-				"facets": ["countries", "officials", "topics", "year"]}]}`,
+				"facets": ["countries", "officials", "topics", "type", "year"]}]}`,
 		},
 		{
 			name: "newest",
@@ -76,7 +76,7 @@ func TestBuildSearch(t *testing.T) {
 						["topics = \"tariffs\""],
 						["date_ts >= 1704067200 AND date_ts < 1706745600"]
 					],
-					"facets": ["officials", "year"]},
+					"facets": ["officials", "type", "year"]},
 				{"indexUid": "news", "q": "trade", "matchingStrategy": "all", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["countries"],
 					"filter": [["topics = \"tariffs\""], ["date_ts >= 1704067200 AND date_ts < 1706745600"]]},
@@ -95,7 +95,7 @@ func TestBuildSearch(t *testing.T) {
 				{` + mainFields + `,
 					"q": "", "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 					"filter": [["officials = \"A\""]],
-					"facets": ["countries", "topics", "year"]},
+					"facets": ["countries", "topics", "type", "year"]},
 				{"indexUid": "news", "q": "", "matchingStrategy": "all", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["officials"]}
 			]}`,

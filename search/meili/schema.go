@@ -17,6 +17,7 @@ const (
 	attrCountries = "countries"
 	attrOfficials = "officials"
 	attrTopics    = "topics"
+	attrType      = "type"
 	attrHash      = "hash"
 	// attrDateTS is the publication date in Unix seconds: Meilisearch has no
 	// date type, and a number can be range-filtered and sorted.
@@ -30,6 +31,7 @@ var facetAttr = map[search.Facet]string{
 	search.FacetCountry:  attrCountries,
 	search.FacetOfficial: attrOfficials,
 	search.FacetTopic:    attrTopics,
+	search.FacetType:     attrType,
 }
 
 // Search-time constants.
@@ -59,8 +61,8 @@ const (
 // search.Document. date_ts and year are left out; they are derived.
 var displayedAttributes = []string{
 	attrID, attrTitle, attrBody, "url", attrSource, "date",
-	attrCountries, attrOfficials, attrTopics, "organizations", "lang",
-	"path", "also_published", attrHash,
+	attrCountries, attrOfficials, attrTopics, attrType, "organizations", "lang",
+	"path", "also_published", attrHash, "title_derived", "roles", "evidence",
 }
 
 // settings returns the index settings. Settings is sent as a PATCH, so
@@ -75,7 +77,7 @@ func settings() *meilisearch.Settings {
 		RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"},
 		SearchableAttributes: []string{attrTitle, attrBody}, // order is priority
 		DisplayedAttributes:  displayedAttributes,
-		FilterableAttributes: []string{attrCountries, attrOfficials, attrTopics, attrDateTS, attrYear, attrSource},
+		FilterableAttributes: []string{attrCountries, attrOfficials, attrTopics, attrType, attrDateTS, attrYear, attrSource},
 		SortableAttributes:   []string{attrDateTS},
 		StopWords:            stopWords,
 		// TypoTolerance has no omitempty: nil slices would be sent as null

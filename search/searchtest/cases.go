@@ -79,6 +79,10 @@ var Cases = []Case{
 		Ordered: true, Want: []string{"d09"}, WantTotal: 1},
 	{Name: "a value that only looks like another", Query: search.Query{Filters: filters("official", `Ana "OR" Díaz`)},
 		Ordered: true, Want: []string{}, WantTotal: 0},
+	{Name: "document type facet", Query: search.Query{Filters: filters("type", "Press release")},
+		Ordered: true, Want: []string{"d03", "d10", "d07", "d05"}, WantTotal: 4},
+	{Name: "document type and country (AND), two types (OR)", Query: search.Query{Filters: filters("type", "Readout", "type", "Joint statement", "country", "Germany")},
+		Ordered: true, Want: []string{"d01"}, WantTotal: 1},
 	{Name: "non-ASCII value", Query: search.Query{Filters: filters("official", "Fernando Gómez-Mont")},
 		Ordered: true, Want: []string{"d05"}, WantTotal: 1},
 }
