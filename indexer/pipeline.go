@@ -3,9 +3,14 @@ package indexer
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/accord-search/accord/indexer/dedup"
@@ -93,7 +98,15 @@ type Corpus struct {
 	DuplicateOf map[string]string
 	// Duplicates are the folded documents themselves (for dry runs).
 	Duplicates []search.Document
+	// Skipped holds the IDs of items whose files are still in the corpus
+	// but were skipped this run (no article, caught mid-write, broken):
+	// -prune keeps their documents.
+	Skipped map[string]bool
 }
+
+// ReasonRepeatedID counts records whose ID an earlier record of the run
+// already has: the first is kept, so every run indexes the same one.
+const ReasonRepeatedID = "repeated id"
 
 // Read walks the corpus, builds documents and folds near-duplicates.
 func Read(ctx context.Context, b *Builder, opt Options, sum *Summary) (*Corpus, error) {
@@ -104,26 +117,40 @@ func Read(ctx context.Context, b *Builder, opt Options, sum *Summary) (*Corpus, 
 		sum.Skipped = map[string]int{}
 	}
 	var all []search.Document
+	skipped := map[string]bool{}
+	first := map[string]string{} // ID → ref of the item that has it
 	w := source.Walker{Root: opt.Root, MaxFileSize: opt.MaxFileSize}
 	err := w.Walk(ctx, func(it source.Item) error {
 		sum.Read++
 		prog.Add(1)
 		d, ok := b.Build(it)
 		if !ok {
+			skipped[d.ID] = true
 			sum.Skipped[ReasonNoArticle]++
 			opt.logf("skip %s: %s", it.Ref(), ReasonNoArticle)
 			return nil
 		}
+		if ref, dup := first[d.ID]; dup {
+			sum.Skipped[ReasonRepeatedID]++
+			opt.logf("%s", source.Skip{Path: it.Ref(), Reason: ReasonRepeatedID, Detail: fmt.Sprintf("%q, first at %s", d.ID, ref)})
+			return nil
+		}
+		first[d.ID] = it.Ref()
 		all = append(all, d)
 		return nil
 	}, func(s source.Skip) {
+		// A skipped file or line keeps the ID a document made from it
+		// would have (a record's own ID is unknown when it is broken).
+		skipped[ID(source.Item{Path: s.Path})] = true
 		sum.Skipped[s.Reason]++
 		opt.logf("%s", s)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return fold(all), nil
+	c := fold(all)
+	c.Skipped = skipped
+	return c, nil
 }
 
 // fold keeps the first document of each near-duplicate group and lists
@@ -185,7 +212,7 @@ func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, erro
 	var gone []string
 	for id := range stored {
 		_, dup := c.DuplicateOf[id]
-		if dup || (opt.Prune && !present[id]) {
+		if dup || (opt.Prune && !present[id] && !c.Skipped[id] && fileGone(ctx, sink, opt.Root, id)) {
 			gone = append(gone, id)
 		}
 	}
@@ -198,6 +225,27 @@ func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, erro
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
+}
+
+// fileGone reports whether the file a stored document came from is gone
+// from the corpus; -prune deletes only those documents, never one whose
+// file was merely skipped this run. Without a way to look the document up
+// it trusts the run: the document was neither read nor skipped.
+func fileGone(ctx context.Context, sink Sink, root, id string) bool {
+	g, ok := sink.(search.Getter)
+	if !ok {
+		return true
+	}
+	d, err := g.Get(ctx, id)
+	if err != nil || d.Path == "" {
+		return true
+	}
+	p := d.Path
+	if i := strings.LastIndexByte(p, ':'); i > 0 && source.FormatOf(p[:i]) == source.FormatJSONL {
+		p = p[:i] // "export.jsonl:12"
+	}
+	_, err = os.Lstat(filepath.Join(root, filepath.FromSlash(p)))
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 func send(ctx context.Context, sink Sink, docs []search.Document, opt Options, sum *Summary) error {

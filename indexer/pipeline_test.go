@@ -126,3 +126,79 @@ func TestDuplicatesAreFolded(t *testing.T) {
 }
 
 var _ search.Inventory = (*bleve.Index)(nil)
+
+// TestRepeatedIDIsStable: a .jsonl record repeated with the same id was
+// deleted on every second run (the second copy counted as a duplicate of
+// the first, so count 1, 0, 1, 0). The first record now wins and the
+// repeat is skipped and named, the same on every run.
+func TestRepeatedIDIsStable(t *testing.T) {
+	ctx := t.Context()
+	corpus := t.TempDir()
+	rec := `{"id":"r1","title":"Repeated","body":"` + strings.Repeat("Secretary Mayorkas met the Finnish minister about icebreakers. ", 8) + `"}`
+	other := `{"id":"r1","title":"Same id, other text","body":"A different record about Arctic shipping lanes."}`
+	writeFile(t, corpus, "x.jsonl", rec+"\n"+rec+"\n"+other+"\n")
+	idx, err := bleve.Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	var log strings.Builder
+	for run := 1; run <= 4; run++ {
+		log.Reset()
+		sum, err := indexer.Run(ctx, newBuilder(t), idx, indexer.Options{Root: corpus, Log: &log})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Skipped[indexer.ReasonRepeatedID] != 2 || sum.Deleted != 0 {
+			t.Errorf("run %d: %+v", run, sum)
+		}
+		if n, _ := idx.Count(ctx); n != 1 {
+			t.Fatalf("run %d: index holds %d documents, want 1", run, n)
+		}
+		if d, err := idx.Get(ctx, "r1"); err != nil || d.Title != "Repeated" || d.Path != "x.jsonl:1" {
+			t.Fatalf("run %d: r1 is %+v, %v; want the first record", run, d, err)
+		}
+	}
+	if !strings.Contains(log.String(), `skip x.jsonl:3: repeated id ("r1", first at x.jsonl:1)`) {
+		t.Errorf("the repeat is not named:\n%s", &log)
+	}
+}
+
+// TestPruneKeepsSkippedFiles: -prune deleted the documents of files that
+// still exist but were skipped this run (a file caught mid-write, a
+// record broken for one run); only documents whose files are gone go.
+func TestPruneKeepsSkippedFiles(t *testing.T) {
+	ctx := t.Context()
+	corpus := t.TempDir()
+	writeFile(t, corpus, "a.txt", article("Mayorkas meets Mexican officials", "Mexico", ""))
+	writeFile(t, corpus, "b.txt", article("Mayorkas meets Canadian officials", "Canada", ""))
+	writeFile(t, corpus, "c.txt", article("Mayorkas meets German officials", "Germany", ""))
+	writeFile(t, corpus, "d.jsonl", `{"id":"j1","title":"Given","body":"A short record about Japan."}`+"\n")
+	idx, err := bleve.Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	b := newBuilder(t)
+	if _, err := indexer.Run(ctx, b, idx, indexer.Options{Root: corpus}); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, corpus, "a.txt", "caught mid-wr\xe9")                         // skipped: invalid UTF-8
+	writeFile(t, corpus, "b.txt", "Half written.")                             // skipped: no article
+	writeFile(t, corpus, "d.jsonl", `{"id":"j1","title":"Given","body":"A sh`) // skipped: broken line
+	os.Remove(filepath.Join(corpus, "c.txt"))                                  // gone
+	sum, err := indexer.Run(ctx, b, idx, indexer.Options{Root: corpus, Prune: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Deleted != 1 {
+		t.Errorf("deleted %d documents, want 1 (c.txt's): %+v", sum.Deleted, sum)
+	}
+	hashes, _ := idx.Hashes(ctx)
+	if len(hashes) != 3 {
+		t.Errorf("index holds %d documents, want 3 (a, b and j1 kept)", len(hashes))
+	}
+	if _, err := idx.Get(ctx, "j1"); err != nil {
+		t.Errorf("j1, whose line is broken this run, was pruned: %v", err)
+	}
+}

@@ -1,7 +1,7 @@
 package dedup
 
 import (
-	"hash/maphash"
+	"hash/fnv"
 	"strings"
 	"unicode"
 )
@@ -22,8 +22,6 @@ const (
 	// evidence).
 	minShingles = 20
 )
-
-var seed = maphash.MakeSeed()
 
 // Detector groups texts added one by one.
 type Detector struct {
@@ -95,9 +93,23 @@ func shingles(text string) map[uint64]struct{} {
 	w := words(text)
 	out := make(map[uint64]struct{}, len(w))
 	for i := 0; i+shingleWords <= len(w); i++ {
-		out[maphash.String(seed, strings.Join(w[i:i+shingleWords], " "))] = struct{}{}
+		out[shingleHash(w[i:i+shingleWords])] = struct{}{}
 	}
 	return out
+}
+
+// shingleHash hashes a shingle with FNV-1a: a fixed function (not a
+// per-process seed), so that every run folds the same pairs and an
+// incremental run on an unchanged corpus changes nothing.
+func shingleHash(words []string) uint64 {
+	h := fnv.New64a()
+	for i, w := range words {
+		if i > 0 {
+			h.Write([]byte{' '})
+		}
+		h.Write([]byte(w))
+	}
+	return h.Sum64()
 }
 
 func signature(set map[uint64]struct{}) [numHashes]uint64 {

@@ -2,6 +2,8 @@ package dedup
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -45,5 +47,32 @@ func TestDetectorScalesWithoutFalseGroups(t *testing.T) {
 		if got := d.Add(text); got != -1 {
 			t.Fatalf("doc %d grouped with %d", i, got)
 		}
+	}
+}
+
+// TestSignaturesAreTheSameInEveryProcess runs this test binary twice and
+// compares the signatures the two processes compute for the same text:
+// with a per-process hash seed, runs on an unchanged corpus folded
+// different pairs, so incremental runs added and deleted documents.
+func TestSignaturesAreTheSameInEveryProcess(t *testing.T) {
+	if os.Getenv("DEDUP_PRINT_SIGNATURE") == "1" {
+		fmt.Println(signature(shingles(release)))
+		return
+	}
+	var outs []string
+	for range 2 {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSignaturesAreTheSameInEveryProcess$")
+		cmd.Env = append(os.Environ(), "DEDUP_PRINT_SIGNATURE=1")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("child: %v", err)
+		}
+		outs = append(outs, string(out))
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("two processes computed different signatures for the same text:\n%s\n%s", outs[0], outs[1])
+	}
+	if !strings.Contains(outs[0], fmt.Sprint(signature(shingles(release)))) {
+		t.Errorf("a child's signature differs from this process's:\n%s", outs[0])
 	}
 }

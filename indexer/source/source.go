@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -42,6 +43,11 @@ const (
 	// ReasonNotDocuments: a .jsonl file none of whose lines has a body or
 	// text (labels, queries): not a document export, and not an error.
 	ReasonNotDocuments = "not a document export"
+	// ReasonNotRegular: a FIFO, socket or device, which could block the
+	// run forever or never end.
+	ReasonNotRegular = "not a regular file"
+	// ReasonOutside: a symbolic link to a file outside the corpus folder.
+	ReasonOutside = "outside the corpus"
 )
 
 // Item is one document read from the corpus.
@@ -151,6 +157,9 @@ func (w Walker) files() ([]string, error) {
 	return out, nil
 }
 
+// FormatOf returns the format a file name says, or "" for none.
+func FormatOf(p string) Format { return formatOf(p) }
+
 func formatOf(p string) Format {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".txt":
@@ -171,9 +180,9 @@ func (w Walker) maxSize() int64 {
 }
 
 func (w Walker) read(rel string, item func(Item) error, skip func(Skip)) error {
-	f, err := os.Open(filepath.Join(w.Root, filepath.FromSlash(rel)))
-	if err != nil {
-		skip(Skip{Path: rel, Reason: ReasonUnreadable, Detail: errors.Unwrap(err).Error()})
+	f, bad := w.open(rel)
+	if bad != nil {
+		skip(*bad)
 		return nil
 	}
 	defer f.Close()
@@ -191,6 +200,57 @@ func (w Walker) read(rel string, item func(Item) error, skip func(Skip)) error {
 		return nil
 	}
 	return item(Item{Path: rel, Format: format, Raw: raw})
+}
+
+// open opens a corpus file for reading: only a regular file, and through
+// a symbolic link only one inside the corpus folder. It never blocks: a
+// FIFO is opened without waiting for a writer, and then skipped.
+func (w Walker) open(rel string) (*os.File, *Skip) {
+	p := filepath.Join(w.Root, filepath.FromSlash(rel))
+	unreadable := func(err error) (*os.File, *Skip) {
+		if u := errors.Unwrap(err); u != nil {
+			err = u
+		}
+		return nil, &Skip{Path: rel, Reason: ReasonUnreadable, Detail: err.Error()}
+	}
+	info, err := os.Lstat(p)
+	if err != nil {
+		return unreadable(err)
+	}
+	var target os.FileInfo
+	if info.Mode()&fs.ModeSymlink != 0 {
+		dest, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return unreadable(err)
+		}
+		root, err := filepath.EvalSymlinks(w.Root)
+		if err != nil {
+			return unreadable(err)
+		}
+		if r, err := filepath.Rel(root, dest); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil, &Skip{Path: rel, Reason: ReasonOutside, Detail: "a symbolic link to " + dest}
+		}
+		if target, err = os.Stat(dest); err != nil {
+			return unreadable(err)
+		}
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return unreadable(err)
+	}
+	opened, err := f.Stat()
+	switch {
+	case err != nil:
+		f.Close()
+		return unreadable(err)
+	case !opened.Mode().IsRegular():
+		f.Close()
+		return nil, &Skip{Path: rel, Reason: ReasonNotRegular, Detail: opened.Mode().Type().String()}
+	case target != nil && !os.SameFile(target, opened):
+		f.Close() // the link changed under us
+		return nil, &Skip{Path: rel, Reason: ReasonUnreadable, Detail: "the symbolic link changed while it was read"}
+	}
+	return f, nil
 }
 
 // check reports why content cannot be used, if it cannot.

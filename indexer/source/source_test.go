@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -66,6 +68,53 @@ func TestWalkSkipsBadInputAndGoesOn(t *testing.T) {
 		"j-gone.txt unreadable",
 	}
 	if diff := cmp.Diff(wantSkips, skips); diff != "" {
+		t.Errorf("skips (-want +got):\n%s", diff)
+	}
+}
+
+// TestWalkSkipsFIFOsAndLinksOutOfTheCorpus: a FIFO used to hang the
+// walk forever (deaf to signals: the read never returned), and a symbolic
+// link to any readable file outside the corpus got it indexed and served.
+func TestWalkSkipsFIFOsAndLinksOutOfTheCorpus(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	write(t, outside, "secret.txt", []byte("Not part of the corpus"))
+	write(t, dir, "a.txt", []byte("Inside\n\nText"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "b-pipe.txt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, target := range map[string]string{
+		"c-out.txt":     filepath.Join(outside, "secret.txt"),
+		"d-in.txt":      filepath.Join(dir, "a.txt"),
+		"e-relout.txt":  filepath.Join("..", filepath.Base(outside), "secret.txt"),
+		"sub-out":       outside, // a directory link is not walked
+		"f-dirlink.txt": outside,
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var items, skips []string
+	done := make(chan error, 1)
+	go func() {
+		done <- Walker{Root: dir}.Walk(t.Context(), func(it Item) error {
+			items = append(items, it.Ref())
+			return nil
+		}, func(s Skip) { skips = append(skips, s.Path+" "+s.Reason) })
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Walk hangs on a FIFO")
+	}
+	if diff := cmp.Diff([]string{"a.txt", "d-in.txt"}, items); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	want := []string{"b-pipe.txt not a regular file", "c-out.txt outside the corpus", "e-relout.txt outside the corpus", "f-dirlink.txt outside the corpus"}
+	if diff := cmp.Diff(want, skips); diff != "" {
 		t.Errorf("skips (-want +got):\n%s", diff)
 	}
 }
