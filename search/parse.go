@@ -153,7 +153,7 @@ func lex(text string) []token {
 			if r2, _ := utf8.DecodeRuneInString(text[i+1:]); !unicode.IsSpace(r2) {
 				neg = true
 				i++
-				r, n = utf8.DecodeRuneInString(text[i:])
+				r, _ = utf8.DecodeRuneInString(text[i:])
 			}
 		}
 		if r == '"' && quotes < closed {
