@@ -106,13 +106,15 @@ func (x *Index) wholeIndexCounts(ctx context.Context, gen uint64) (map[string]ma
 	if m := c.lookupCounts(gen); m != nil { // counted while we waited
 		return m, nil
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
-	req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetTerms))
-	r, err := x.alias.SearchInContext(ctx, req)
-	if err != nil {
+	rec := &matchSet{}
+	req := bleve.NewSearchRequestOptions(&recordQuery{Query: bleve.NewMatchAllQuery(), rec: rec, noRecord: true}, 0, 0, false)
+	if _, err := x.alias.SearchInContext(withSnapshots(ctx, &x.snaps), req); err != nil {
 		return nil, searchErr(err)
 	}
-	m := facetCounts(r)
+	m := map[string]map[string]int{}
+	for name := range rec.facets.values {
+		m[name] = rec.facets.count(name, nil, 0, nil)
+	}
 	c.mu.Lock()
 	if c.reset(gen) {
 		c.counts = m

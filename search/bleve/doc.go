@@ -11,6 +11,10 @@
 // Performance notes (docs/PERFORMANCE.md has the figures): an index this
 // process wrote is merged into one segment when closed; facet doc values
 // are stored uncompressed and unchunked; the searches of one query run
-// concurrently; and what the whole index answers (the empty query, a lone
-// facet's own counts) is cached until the index changes.
+// concurrently; what the whole index answers (the empty query, a lone
+// facet's own counts) is cached until the index changes; facets are
+// counted from the recorded matches with per-value bitmaps or a forward
+// index built once per index snapshot (facets.go, snapshot.go), counting
+// only the values a page can show and the selected ones; and typo and
+// prefix expansions are bounded as in Meilisearch and cached per snapshot.
 package bleve

@@ -43,6 +43,8 @@ type Index struct {
 	// cache entries of an older generation are stale.
 	gen   atomic.Uint64
 	cache cache
+	// snaps holds expansions and facet bitmaps per index snapshot.
+	snaps snapshots
 	// written counts the documents Index and Delete were given; failed
 	// records that one of them failed (a run given up on, whose index is
 	// not worth compacting).

@@ -35,8 +35,9 @@ var hitFields = []string{fieldTitle, fieldURL, fieldSource, fieldDateText, field
 
 // facetRequest is one search a Query needs: the main one (hits, and
 // the counts of facets without a selection) or a hits-less one per
-// selected facet (its disjunctive counts). A request that counts counts
-// every facet at once (fieldFacets); facets says which counts to keep.
+// selected facet (its disjunctive counts). A request that counts records
+// its matches (rec), from which every facet can be counted (see
+// facets.go); facets says which counts to keep.
 type facetRequest struct {
 	// req is nil when nothing needs searching: a hits-less request
 	// whose counts are the whole index's.
@@ -48,14 +49,11 @@ type facetRequest struct {
 	// counts are the whole index's (cached, see cache) and req asks for
 	// none.
 	wholeIndex bool
+	// rec receives the matches of req when facets are counted from them.
+	rec *matchSet
 }
 
 const yearFacet = "year"
-
-// allFacetTerms is the size of the one facet request on fieldFacets: all
-// of its terms, which the engine then splits by facet and trims to
-// Query.FacetSize.
-const allFacetTerms = 1 << 30
 
 // buildRequests translates a normalized Query into Bleve requests. It is
 // pure: no index is needed to test it.
@@ -77,8 +75,9 @@ func buildRequests(q search.Query) []facetRequest {
 		return reqs
 	}
 	addFacet := func(r *facetRequest, name string) {
-		if !r.wholeIndex && len(r.facets) == 0 {
-			r.req.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, allFacetTerms))
+		if !r.wholeIndex && r.rec == nil {
+			r.rec = &matchSet{}
+			r.req.Query = &recordQuery{Query: r.req.Query, rec: r.rec}
 		}
 		r.facets = append(r.facets, name)
 	}

@@ -31,7 +31,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 		}
 	}
 	reqs := buildRequests(q)
-	results, err := x.runAll(ctx, reqs)
+	results, err := x.runAll(withSnapshots(ctx, &x.snaps), reqs)
 	if err != nil {
 		return nil, err
 	}
@@ -46,17 +46,32 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 			continue
 		}
 		var all map[string]map[string]int
-		if fr.wholeIndex {
+		shared := false // all is the cache's: copy before changing
+		switch {
+		case fr.wholeIndex:
 			if all, err = x.wholeIndexCounts(ctx, gen); err != nil {
 				return nil, err
 			}
-		} else {
-			all = facetCounts(results[i])
+			shared = true
+		case !fr.rec.bad && fr.rec.facets != nil && len(fr.rec.docs) == int(results[i].Total):
+			all = fr.rec.facets.countMatches(fr.rec.docs, fr.facets, func(name string) int {
+				if name == yearFacet {
+					return 0
+				}
+				return q.FacetSize
+			}, func(name string) []string { return q.Filters[search.Facet(name)] })
+		default:
+			// The matches could not be recorded: count from doc values.
+			if all, err = x.docValueCounts(ctx, fr.req); err != nil {
+				return nil, err
+			}
 		}
 		for _, name := range fr.facets {
-			// A copy: the whole-index counts are shared, and the sorts
-			// below add the selected values.
-			counts := maps.Clone(all[name])
+			f := search.Facet(name)
+			counts := all[name]
+			if shared {
+				counts = maps.Clone(counts)
+			}
 			if counts == nil {
 				counts = map[string]int{}
 			}
@@ -64,7 +79,6 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 				res.Years = search.SortYears(counts)
 				continue
 			}
-			f := search.Facet(name)
 			res.Facets[f] = search.SortFacetCounts(counts, q.Filters[f], q.FacetSize)
 		}
 	}
@@ -97,13 +111,24 @@ func (x *Index) runAll(ctx context.Context, reqs []facetRequest) ([]*bleve.Searc
 	return results, nil
 }
 
-// facetCounts splits the counts of fieldFacets in a Bleve result by
-// facet: facet name → value → count.
-func facetCounts(r *bleve.SearchResult) map[string]map[string]int {
+// docValueCounts counts every facet value among the matches of req's
+// query with Bleve's term facet (doc values): the fallback when matches
+// cannot be recorded.
+func (x *Index) docValueCounts(ctx context.Context, req *bleve.SearchRequest) (map[string]map[string]int, error) {
+	q := req.Query
+	if rq, ok := q.(*recordQuery); ok {
+		q = rq.Query
+	}
+	cr := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	cr.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, 1<<30))
+	r, err := x.alias.SearchInContext(ctx, cr)
+	if err != nil {
+		return nil, searchErr(err)
+	}
 	out := map[string]map[string]int{}
 	fres := r.Facets[fieldFacets]
 	if fres == nil || fres.Terms == nil {
-		return out
+		return out, nil
 	}
 	for _, t := range fres.Terms.Terms() {
 		name, value, ok := strings.Cut(t.Term, facetSep)
@@ -115,7 +140,7 @@ func facetCounts(r *bleve.SearchResult) map[string]map[string]int {
 		}
 		out[name][value] = t.Count
 	}
-	return out
+	return out, nil
 }
 
 func searchErr(err error) error {

@@ -43,7 +43,7 @@ func (q *termQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 	if err != nil {
 		return nil, err
 	}
-	terms, typos, err := q.candidates(r)
+	terms, typos, err := q.cachedCandidates(ctx, r)
 	if err != nil || len(terms) == 0 {
 		if err != nil {
 			exact.Close()
@@ -58,15 +58,58 @@ func (q *termQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping
 	return searcher.NewDisjunctionSearcher(ctx, r, []bsearch.Searcher{exact, others}, 0, opts)
 }
 
+// Bounds on the expansions of one term, as Meilisearch has them
+// (milli's search limits): the words at one typo, at two typos and the
+// prefix matches are each cut at this many, in dictionary order.
+const (
+	maxOneTypo  = 150
+	maxTwoTypos = 50
+	maxPrefixed = 1000
+)
+
+// cachedCandidates returns candidates, from the snapshot's cache when
+// the search carries one: expanding walks the dictionary with a
+// Levenshtein automaton built for the term, which costs more than
+// searching a rare word.
+func (q *termQuery) cachedCandidates(ctx context.Context, r index.IndexReader) ([]string, []uint8, error) {
+	d := snapshotFor(ctx, r)
+	if d == nil {
+		return q.candidates(r)
+	}
+	k := expansionKey{field: q.field, term: q.term, prefix: q.prefix, typos: q.typos}
+	if e, ok := d.expansion(k); ok {
+		return e.terms, e.typos, nil
+	}
+	terms, typos, err := q.candidates(r)
+	if err == nil {
+		d.storeExpansion(k, expansion{terms: terms, typos: typos})
+	}
+	return terms, typos, err
+}
+
 // candidates returns the terms other than q.term that match with typos
 // or as a prefix, with their number of typos (0 for prefix matches), in
-// a stable order.
+// a stable order; at most maxOneTypo terms at one typo, maxTwoTypos at
+// two and maxPrefixed prefix matches.
 func (q *termQuery) candidates(r index.IndexReader) ([]string, []uint8, error) {
 	found := map[string]uint8{}
+	var n [3]int // terms kept at 0 (prefix), 1 and 2 typos
+	limit := [3]int{maxPrefixed, maxOneTypo, maxTwoTypos}
 	keep := func(term string, typos uint8) {
-		if old, ok := found[term]; term != q.term && (!ok || typos < old) {
-			found[term] = typos
+		if term == q.term || n[typos] >= limit[typos] {
+			return
 		}
+		old, ok := found[term]
+		switch {
+		case !ok:
+			n[typos]++
+		case typos < old:
+			n[old]--
+			n[typos]++
+		default:
+			return
+		}
+		found[term] = typos
 	}
 	if fz, ok := r.(index.IndexReaderFuzzy); ok && q.typos > 0 {
 		// The first letter must be right...

@@ -1,10 +1,13 @@
 package bleve
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	index "github.com/blevesearch/bleve_index_api"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/accord-search/accord/search"
@@ -55,5 +58,48 @@ func TestTypoRules(t *testing.T) {
 				t.Errorf("Search(%q) (-want +got):\n%s", tt.text, diff)
 			}
 		})
+	}
+}
+
+// TestCandidatesBounded: a prefix with more terms than maxPrefixed
+// expands to maxPrefixed of them, the first in dictionary order.
+func TestCandidatesBounded(t *testing.T) {
+	idx, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	var words []string
+	for i := range maxPrefixed + 200 {
+		words = append(words, fmt.Sprintf("zet%c%c%c", 'a'+i/676, 'a'+i/26%26, 'a'+i%26))
+	}
+	doc := search.Document{ID: "many", Title: "Many words", Body: strings.Join(words, " "), Countries: []string{}, Officials: []string{}, Topics: []string{}}
+	if err := idx.Index(t.Context(), []search.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	ai, err := idx.current().Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ai.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	q := &termQuery{field: fieldBody, term: "zet", prefix: "zet"}
+	terms, _, err := q.candidates(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(terms) != maxPrefixed {
+		t.Fatalf("%d candidates, want %d", len(terms), maxPrefixed)
+	}
+	var all []string
+	d, err := r.FieldDictPrefix(fieldBody, []byte("zet"))
+	if err := walk(d, err, func(e *index.DictEntry) { all = append(all, e.Term) }); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) <= maxPrefixed || !slices.Equal(terms, all[:maxPrefixed]) {
+		t.Errorf("candidates %s … %s of %d terms: want the first %d in dictionary order", terms[0], terms[len(terms)-1], len(all), maxPrefixed)
 	}
 }
