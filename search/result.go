@@ -37,15 +37,25 @@ type FacetCount struct {
 
 // SortFacetCounts orders counts by count descending, then value, and
 // marks and keeps the selected values (at count 0 if the engine had none).
+// Values are compared by NormalizeFacet: spellings of one value are
+// counted as one, and a selection in another case marks the counted value
+// instead of showing separately at 0.
 func SortFacetCounts(counts map[string]int, selected []string, limit int) []FacetCount {
-	for _, s := range selected {
-		if _, ok := counts[s]; !ok {
-			counts[s] = 0
-		}
+	counts = mergeFacetValues(counts)
+	byNorm := make(map[string]string, len(counts))
+	for v := range counts {
+		byNorm[NormalizeFacet(v)] = v
 	}
 	sel := make(map[string]bool, len(selected))
 	for _, s := range selected {
-		sel[s] = true
+		v, ok := byNorm[NormalizeFacet(s)]
+		if !ok {
+			// Not counted: shown as selected at 0, as typed.
+			v = s
+			counts[v] = 0
+			byNorm[NormalizeFacet(s)] = v
+		}
+		sel[v] = true
 	}
 	out := make([]FacetCount, 0, len(counts))
 	for v, n := range counts {

@@ -3,13 +3,12 @@ package bleve
 import (
 	"github.com/blevesearch/bleve/v2"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/keyword" // facet fields
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 )
 
 // SchemaVersion names the index layout below. Bump it whenever the mapping
 // or the stored fields change: an index with another version is rebuilt.
-const SchemaVersion = "accord-bleve-7"
+const SchemaVersion = "accord-bleve-8"
 
 // Field names in the index.
 const (
@@ -56,12 +55,12 @@ var facetField = map[string]string{
 	"type":     fieldType,
 }
 
-// newMapping builds the static index mapping: English analysis for text,
-// keyword fields (with doc values) for facets, BM25 scoring.
+// newMapping builds the static index mapping: English analysis for text
+// (textAnalyzerName), keyword fields for facets, BM25 scoring.
 func newMapping() *mapping.IndexMappingImpl {
 	text := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
-		f.Analyzer = en.AnalyzerName
+		f.Analyzer = textAnalyzerName
 		f.Store = true
 		f.IncludeTermVectors = true // highlighting needs term positions
 		f.IncludeInAll = false
@@ -91,8 +90,15 @@ func newMapping() *mapping.IndexMappingImpl {
 	// leaving them out makes the index markedly smaller.
 	doc.AddFieldMappingsAt(fieldBody, text(false))
 	doc.AddFieldMappingsAt(fieldDate, date)
-	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldType, fieldSource, fieldOrgs, fieldLang, fieldPath} {
+	for _, f := range []string{fieldSource, fieldOrgs, fieldLang, fieldPath} {
 		doc.AddFieldMappingsAt(f, keyword(true, false))
+	}
+	// Facet filters compare normalized values (see facetAnalyzerName);
+	// the stored value is the document's own.
+	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldType} {
+		m := keyword(true, false)
+		m.Analyzer = facetAnalyzerName
+		doc.AddFieldMappingsAt(f, m)
 	}
 	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText, fieldTitleDerived, fieldRoles, fieldEvidence} {
 		doc.AddFieldMappingsAt(f, keyword(false, false))
@@ -107,7 +113,7 @@ func newMapping() *mapping.IndexMappingImpl {
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = textAnalyzerName
 	m.ScoringModel = "bm25"
 	m.StoreDynamic = false
 	m.IndexDynamic = false

@@ -109,7 +109,7 @@ func filtered(text query.Query, filters map[search.Facet][]string, from, toEnd t
 		}
 		terms := make([]query.Query, 0, len(vals))
 		for _, v := range vals {
-			t := bleve.NewTermQuery(v)
+			t := bleve.NewTermQuery(search.NormalizeFacet(v))
 			t.SetField(facetField[string(f)])
 			terms = append(terms, t)
 		}

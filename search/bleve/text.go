@@ -7,7 +7,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -19,9 +18,16 @@ import (
 const (
 	oneTypoMin  = 5
 	twoTyposMin = 9
-	// prefixMin is the shortest last word that is also matched as a
-	// prefix; shorter prefixes would expand to too many terms.
-	prefixMin = 3
+	// The last word is matched as a prefix at any length, as Meilisearch
+	// does. A prefix shorter than shortPrefix expands to at most
+	// maxShortPrefixTerms terms, the most frequent ones (Meilisearch's
+	// MAX_PREFIX_COUNT, used where it has no prefix database).
+	shortPrefix         = 3
+	maxShortPrefixTerms = 1000
+	// maxQueryWords: only the first ten words of a query count
+	// (Meilisearch's default words_limit); stop words that are dropped do
+	// not count, and a phrase counts as one.
+	maxQueryWords = 10
 )
 
 // Field weights: a match in the title counts more than one in the body,
@@ -30,14 +36,6 @@ const (
 	titleBoost = 3.0
 	exactBoost = 2.0
 )
-
-var enAnalyzer analysis.Analyzer = func() analysis.Analyzer {
-	a, err := registry.NewCache().AnalyzerNamed(en.AnalyzerName)
-	if err != nil {
-		panic(err)
-	}
-	return a
-}()
 
 var wordTokenizer analysis.Tokenizer = func() analysis.Tokenizer {
 	tk, err := registry.NewCache().TokenizerNamed(unicodetok.Name)
@@ -52,11 +50,15 @@ type queryWord struct {
 	text   string
 	phrase bool
 	last   bool // the last word, not followed by a space: also a prefix
+	stop   bool // an English stop word (the index does not hold them)
 }
 
-// splitText splits user text into words and "quoted phrases". Words that
-// are English stop words are dropped: an all-words query must not
-// require a word the index never holds.
+// splitText splits user text into words and "quoted phrases", as
+// Meilisearch reads a query (milli's parse_query.rs): stop words are
+// dropped, since the index does not hold them, except the last word
+// when nothing follows it, which is a prefix even if it is a stop word
+// ("border and" wants a word starting with "and"); apostrophes separate
+// words; and only the first maxQueryWords words count.
 func splitText(text string) []queryWord {
 	var out []queryWord
 	parts := strings.Split(text, `"`)
@@ -69,22 +71,36 @@ func splitText(text string) []queryWord {
 		}
 		// Words split as the index splits them (Unicode word
 		// boundaries), so that "U.S." stays one word.
-		for _, tok := range wordTokenizer.Tokenize([]byte(part)) {
-			if w := string(tok.Term); hasContent(w) {
-				out = append(out, queryWord{text: strings.ToLower(w)})
-			}
+		for _, tok := range wordTokenizer.Tokenize([]byte(splitApostrophes(part))) {
+			w := strings.ToLower(string(tok.Term))
+			out = append(out, queryWord{text: w, stop: !hasContent(w)})
 		}
 	}
 	if n := len(out); n > 0 && !out[n-1].phrase {
+		// Any separator after the last word (a space, a full stop, a
+		// quote) ends it, as in Meilisearch.
 		r, _ := utf8.DecodeLastRuneInString(text)
-		out[n-1].last = !unicode.IsSpace(r) && r != '"'
+		out[n-1].last = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 	}
-	return out
+	kept := out[:0]
+	for _, w := range out {
+		if !w.stop || w.last {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) > maxQueryWords {
+		kept = kept[:maxQueryWords]
+		kept[maxQueryWords-1].last = false // more words followed it
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
 }
 
-// hasContent reports whether the English analyzer keeps any token of s.
+// hasContent reports whether the text analyzer keeps any token of s.
 func hasContent(s string) bool {
-	return len(enAnalyzer.Analyze([]byte(s))) > 0
+	return len(textAnalyzer.Analyze([]byte(s))) > 0
 }
 
 // textQuery builds the query for the user's text: every word must match
@@ -120,11 +136,15 @@ func wordQuery(w queryWord) query.Query {
 			alts = append(alts, p)
 			continue
 		}
-		tokens := enAnalyzer.Analyze([]byte(w.text))
+		tokens := textAnalyzer.Analyze([]byte(w.text))
+		if len(tokens) == 0 && w.last {
+			// A stop word being typed: only the words it starts.
+			alts = append(alts, &termQuery{field: f.name, prefix: w.text, boost: f.boost})
+		}
 		for i, tok := range tokens {
 			typed := w.text[tok.Start:tok.End]
 			q := &termQuery{field: f.name, term: string(tok.Term), typos: allowedTypos(typed), boost: f.boost}
-			if w.last && i == len(tokens)-1 && utf8.RuneCountInString(typed) >= prefixMin {
+			if w.last && i == len(tokens)-1 {
 				q.prefix = typed
 			}
 			alts = append(alts, q)

@@ -12,14 +12,21 @@ func TestSplitText(t *testing.T) {
 		want []queryWord
 	}{
 		{"", nil},
-		{"the", nil},
+		{"the", []queryWord{{text: "the", last: true, stop: true}}},
+		{"the ", nil},
+		{"border and", []queryWord{{text: "border"}, {text: "and", last: true, stop: true}}},
+		{"and border.", []queryWord{{text: "border"}}},
+		{"don't", []queryWord{{text: "don"}, {text: "t", last: true}}},
+		{"one two three four five six seven eight nine ten eleven",
+			[]queryWord{{text: "one"}, {text: "two"}, {text: "three"}, {text: "four"}, {text: "five"},
+				{text: "six"}, {text: "seven"}, {text: "eight"}, {text: "nine"}, {text: "ten"}}},
 		{"Mayorkas", []queryWord{{text: "mayorkas", last: true}}},
 		{"mayorkas ", []queryWord{{text: "mayorkas"}}},
 		{"moore below security", []queryWord{{text: "moore"}, {text: "security", last: true}}},
 		{`"border security" mexico`, []queryWord{{text: "border security", phrase: true}, {text: "mexico", last: true}}},
 		{`"unbalanced quote`, []queryWord{{text: "unbalanced"}, {text: "quote", last: true}}},
-		{`U.S. - China /.*/ C++`, []queryWord{{text: "u.s"}, {text: "china"}, {text: "c", last: true}}},
-		{"Russia's", []queryWord{{text: "russia's", last: true}}},
+		{`U.S. - China /.*/ C++`, []queryWord{{text: "u.s"}, {text: "china"}, {text: "c"}}},
+		{"Russia's", []queryWord{{text: "russia"}, {text: "s", last: true}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -39,6 +39,17 @@ func (q *termQuery) SetField(f string) { q.field = f }
 // candidates with boost, scaled down by their number of typos as Bleve's
 // fuzzy searcher does (1/(typos+1)).
 func (q *termQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	if q.term == "" {
+		// Only a prefix (a stop word being typed): its expansions.
+		terms, typos, err := q.candidates(r)
+		if err != nil {
+			return nil, err
+		}
+		if len(terms) == 0 {
+			return searcher.NewMatchNoneSearcher(r)
+		}
+		return searcher.NewMultiTermSearcherBoosted(ctx, r, terms, q.field, q.boost, typos, opts, false)
+	}
 	exact, err := searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost*exactBoost, opts)
 	if err != nil {
 		return nil, err
@@ -128,8 +139,16 @@ func (q *termQuery) candidates(r index.IndexReader) ([]string, []uint8, error) {
 	}
 	if q.prefix != "" {
 		d, err := r.FieldDictPrefix(q.field, []byte(q.prefix))
-		if err := walk(d, err, func(e *index.DictEntry) { keep(e.Term, 0) }); err != nil {
+		var prefixed []index.DictEntry
+		if err := walk(d, err, func(e *index.DictEntry) { prefixed = append(prefixed, *e) }); err != nil {
 			return nil, nil, err
+		}
+		if utf8.RuneCountInString(q.prefix) < shortPrefix && len(prefixed) > maxShortPrefixTerms {
+			sort.SliceStable(prefixed, func(i, j int) bool { return prefixed[i].Count > prefixed[j].Count })
+			prefixed = prefixed[:maxShortPrefixTerms]
+		}
+		for _, e := range prefixed {
+			keep(e.Term, 0)
 		}
 	}
 	terms := make([]string, 0, len(found))

@@ -83,6 +83,30 @@ var Cases = []Case{
 		Ordered: true, Want: []string{"d03", "d10", "d07", "d05"}, WantTotal: 4},
 	{Name: "document type and country (AND), two types (OR)", Query: search.Query{Filters: filters("type", "Readout", "type", "Joint statement", "country", "Germany")},
 		Ordered: true, Want: []string{"d01"}, WantTotal: 1},
+	// Issue 11: the query rules of Meilisearch v1.24 (milli's
+	// parse_query.rs and its tests stop_words.rs, typo.rs), which the
+	// embedded engine follows.
+	{Name: "a last word that is a stop word is a prefix", Query: search.Query{Text: "secretary in"},
+		TextMatches: []string{"d01"}, Want: []string{"d01"}, WantTotal: 1},
+	{Name: "a stop word followed by a space is dropped", Query: search.Query{Text: "secretary in "},
+		TextMatches: []string{"d01", "d02", "d03", "d06"}, Want: []string{"d01", "d02", "d03", "d06"}, WantTotal: 4},
+	{Name: "apostrophes split words", Query: search.Query{Text: "don't"},
+		TextMatches: []string{"d10"}, Want: []string{"d10"}, WantTotal: 1},
+	{Name: "a typographic apostrophe splits words too", Query: search.Query{Text: "victims don’t "},
+		TextMatches: []string{"d10"}, Want: []string{"d10"}, WantTotal: 1},
+	{Name: "a typo on the first letter counts as two", Query: search.Query{Text: "nayorkas "},
+		TextMatches: []string{}, Want: []string{}, WantTotal: 0},
+	{Name: "a prefix of one letter", Query: search.Query{Text: "mayorkas b"},
+		TextMatches: []string{"d02", "d03", "d06"}, Want: []string{"d02", "d03", "d06"}, WantTotal: 3},
+	{Name: "a prefix of two letters", Query: search.Query{Text: "mayorkas fe"},
+		TextMatches: []string{"d03"}, Want: []string{"d03"}, WantTotal: 1},
+	{Name: "only the first ten words count", Query: search.Query{
+		Text: "secretary mayorkas minister faeser discussed terrorism cybersecurity critical infrastructure washington zzyzxq"},
+		TextMatches: []string{"d01"}, Want: []string{"d01"}, WantTotal: 1},
+	{Name: "a facet value in another case matches", Query: search.Query{Filters: filters("country", "mexico")},
+		Ordered: true, Want: []string{"d03", "d05"}, WantTotal: 2},
+	{Name: "facet values are trimmed and compatibility-normalized", Query: search.Query{Filters: filters("official", " FERNANDO GO\u0301MEZ-MONT ")},
+		Ordered: true, Want: []string{"d05"}, WantTotal: 1},
 	{Name: "non-ASCII value", Query: search.Query{Filters: filters("official", "Fernando Gómez-Mont")},
 		Ordered: true, Want: []string{"d05"}, WantTotal: 1},
 }

@@ -60,7 +60,7 @@ func Documents() []search.Document {
 			Countries: []string{"Côte d'Ivoire"}, Officials: []string{`Ana "OR" Díaz\`},
 			Topics: []string{"Trade and travel", `NOT = [x] AND (y)`}, Type: "Fact sheet", Path: "fixture/d09.txt"},
 		{ID: "d10", Title: "Blue Campaign against human trafficking with Guatemala", Date: "2020-01-15",
-			Body:      "Chad Wolf met officials of Guatemala and Honduras on trafficking and migration.",
+			Body:      "Chad Wolf met officials of Guatemala and Honduras on trafficking and migration; victims don't always come forward.",
 			Source:    "U.S. Department of Homeland Security",
 			Countries: []string{"Guatemala", "Honduras", "United States"}, Officials: []string{"Chad Wolf"},
 			Topics: []string{"Human trafficking", "Migration"}, Type: "Press release", Path: "fixture/d10.txt"},

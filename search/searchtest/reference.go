@@ -44,7 +44,10 @@ func matches(c Case, d search.Document, filters map[search.Facet][]string) bool 
 		return false
 	}
 	for f, vals := range filters {
-		if len(vals) > 0 && !slices.ContainsFunc(vals, func(v string) bool { return slices.Contains(d.Values(f), v) }) {
+		// Values compare in normalized form, as Meilisearch compares them.
+		if len(vals) > 0 && !slices.ContainsFunc(vals, func(v string) bool {
+			return slices.ContainsFunc(d.Values(f), func(dv string) bool { return search.NormalizeFacet(dv) == search.NormalizeFacet(v) })
+		}) {
 			return false
 		}
 	}
