@@ -8,8 +8,15 @@ import (
 // Result is what an engine answers to a Query.
 type Result struct {
 	Hits []Hit
-	// Total is the number of matching documents.
+	// Total is the number of matching documents, or MaxWindow when
+	// TotalCapped.
 	Total int
+	// TotalCapped: more than MaxWindow documents match and the engine
+	// stopped counting, so Total (MaxWindow) is only a lower bound and
+	// pages say "more than 1,000 results". Meilisearch counts no further
+	// than its pagination.maxTotalHits; Bleve counts exactly and never
+	// sets it. Facet and year counts are over all matches either way.
+	TotalCapped bool
 	// Facets holds value counts per facet. A facet with a selection gets
 	// disjunctive counts: computed with every filter except its own.
 	Facets map[Facet][]FacetCount

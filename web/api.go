@@ -11,13 +11,15 @@ import (
 
 // apiResult is the JSON shape of GET /api/search.
 type apiResult struct {
-	Total   int                            `json:"total"`
-	Page    int                            `json:"page"`
-	PerPage int                            `json:"per_page"`
-	TookMS  float64                        `json:"took_ms"`
-	Hits    []apiHit                       `json:"hits"`
-	Facets  map[string][]search.FacetCount `json:"facets"`
-	Years   []search.FacetCount            `json:"years"`
+	Total int `json:"total"`
+	// TotalCapped: more than Total documents match (see search.Result).
+	TotalCapped bool                           `json:"total_capped,omitempty"`
+	Page        int                            `json:"page"`
+	PerPage     int                            `json:"per_page"`
+	TookMS      float64                        `json:"took_ms"`
+	Hits        []apiHit                       `json:"hits"`
+	Facets      map[string][]search.FacetCount `json:"facets"`
+	Years       []search.FacetCount            `json:"years"`
 }
 
 // apiHit is one hit in the JSON API; title_html and snippet_html are safe
@@ -52,7 +54,7 @@ func (s *Server) apiSearch(c echo.Context) error {
 		return s.fail(c, err)
 	}
 	out := apiResult{
-		Total: res.Total, Page: st.Page, PerPage: st.PerPage,
+		Total: res.Total, TotalCapped: res.TotalCapped, Page: st.Page, PerPage: st.PerPage,
 		TookMS: math.Round(float64(res.Took.Microseconds())/10) / 100,
 		Hits:   make([]apiHit, 0, len(res.Hits)),
 		Facets: map[string][]search.FacetCount{},

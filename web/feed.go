@@ -74,7 +74,7 @@ func (s *Server) searchAtom(c echo.Context) error {
 	}
 	base := s.origin(c)
 	feed := atomFeed{
-		Title:     "Accord: " + describe(st, res.Total),
+		Title:     "Accord: " + describe(st, res),
 		Subtitle:  "The newest DHS press releases on international cooperation that match this search.",
 		ID:        base + st.URL("/search"),
 		Author:    atomPerson{Name: "Accord"},

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"testing"
 	"time"
+
+	"github.com/accord-search/accord/search"
 )
 
 func TestSafeHighlight(t *testing.T) {
@@ -78,13 +80,15 @@ func TestFormatting(t *testing.T) {
 
 func TestDescribe(t *testing.T) {
 	tests := []struct {
-		query string
-		total int
-		want  string
+		query  string
+		total  int
+		capped bool
+		want   string
 	}{
-		{"q=cyber&country=Germany", 14, "14 results for cyber · Germany"},
-		{"", 10, "10 results"},
-		{"country=Mexico&official=Antony+Blinken&from=2020&to=2021", 1, "1 result · Mexico · Antony Blinken · 2020–2021"},
+		{"q=cyber&country=Germany", 14, false, "14 results for cyber · Germany"},
+		{"", 10, false, "10 results"},
+		{"country=Mexico&official=Antony+Blinken&from=2020&to=2021", 1, false, "1 result · Mexico · Antony Blinken · 2020–2021"},
+		{"q=security", 1000, true, "more than 1,000 results for security"},
 	}
 	for _, tt := range tests {
 		v, _ := url.ParseQuery(tt.query)
@@ -92,7 +96,7 @@ func TestDescribe(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := describe(st, tt.total); got != tt.want {
+		if got := describe(st, &search.Result{Total: tt.total, TotalCapped: tt.capped}); got != tt.want {
 			t.Errorf("describe(%q): got %q, want %q", tt.query, got, tt.want)
 		}
 	}

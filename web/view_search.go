@@ -18,7 +18,7 @@ var perPageChoices = []int{10, 25, 50, 100}
 
 // searchView shapes a result for the search page.
 func (s *Server) searchView(c echo.Context, st State, res *search.Result) components.SearchView {
-	summary := describe(st, res.Total)
+	summary := describe(st, res)
 	v := components.SearchView{
 		Title:       summary,
 		Status:      status(st, res),
@@ -48,11 +48,11 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 	if st.HasFilters() {
 		v.ClearAll = st.ClearFilters().URL("/search")
 	}
-	if res.Total > search.MaxWindow && len(res.Hits) > 0 {
+	if (res.Total > search.MaxWindow || res.TotalCapped) && len(res.Hits) > 0 {
 		v.Notice = "Only the first " + commas(search.MaxWindow) + " results can be paged through. Add words or filters to narrow the search, or export it as CSV."
 	}
 	form := &components.SearchForm{Action: "/search", Text: st.Text, Hidden: hiddenFields(st, append([]string{paramQ, paramPage}, facetQueryParams...)...)}
-	v.Meta = s.meta(summary+" · Accord", describeLong(st, res.Total), form)
+	v.Meta = s.meta(summary+" · Accord", describeLong(st, res), form)
 	v.Meta.Canonical = s.origin(c) + st.URL("/search")
 	v.Meta.FeedURL = v.Links.Atom
 	return v
@@ -69,9 +69,9 @@ func (s *Server) meta(title, description string, form *components.SearchForm) co
 }
 
 // describe sums up a search in a line: "14 results for cyber · Germany".
-func describe(st State, total int) string {
+func describe(st State, res *search.Result) string {
 	var b strings.Builder
-	b.WriteString(plural(total, "result", "results"))
+	b.WriteString(resultsText(res))
 	if st.Text != "" {
 		b.WriteString(" for " + st.Text)
 	}
@@ -87,8 +87,8 @@ func describe(st State, total int) string {
 }
 
 // describeLong is the page description for link previews.
-func describeLong(st State, total int) string {
-	d := describe(st, total) + " in DHS press releases on international cooperation"
+func describeLong(st State, res *search.Result) string {
+	d := describe(st, res) + " in DHS press releases on international cooperation"
 	if st.Sort != search.SortRelevance {
 		d += ", " + string(st.Sort) + " first"
 	}
@@ -111,12 +111,25 @@ func dateLabel(from, to string) string {
 }
 
 func status(st State, res *search.Result) components.Status {
-	s := components.Status{Total: res.Total, TotalText: plural(res.Total, "result", "results"), TookText: tookText(res.Took)}
+	s := components.Status{Total: res.Total, TotalText: resultsText(res), TookText: tookText(res.Took)}
 	if res.Total > st.PerPage && len(res.Hits) > 0 {
 		first := (st.Page-1)*st.PerPage + 1
-		s.Range = commas(first) + "–" + commas(first+len(res.Hits)-1) + " of " + commas(res.Total)
+		of := commas(res.Total)
+		if res.TotalCapped {
+			of = "more than " + of
+		}
+		s.Range = commas(first) + "–" + commas(first+len(res.Hits)-1) + " of " + of
 	}
 	return s
+}
+
+// resultsText is "12 results", or "more than 1,000 results" when the
+// engine stopped counting (search.Result.TotalCapped).
+func resultsText(res *search.Result) string {
+	if res.TotalCapped {
+		return "more than " + plural(res.Total, "result", "results")
+	}
+	return plural(res.Total, "result", "results")
 }
 
 // hitView shapes one hit: safe highlights, a link to its page, its

@@ -30,7 +30,7 @@ var settingsJSON = `{
 	"stopWords": ` + mustJSON(stopWords) + `,
 	"typoTolerance": {"enabled": true, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9},
 		"disableOnWords": [], "disableOnAttributes": [], "disableOnNumbers": false},
-	"pagination": {"maxTotalHits": 1000},
+	"pagination": {"maxTotalHits": 1001},
 	"faceting": {"maxValuesPerFacet": 100, "sortFacetValuesBy": {"*": "count"}}
 }`
 

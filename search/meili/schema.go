@@ -51,6 +51,8 @@ const (
 	// maxValuesPerFacet is how many values per facet Meilisearch returns; a
 	// Query.FacetSize above it is capped by the server.
 	maxValuesPerFacet = search.FacetSize
+	// maxTotalHits is pagination.maxTotalHits: one more than the window.
+	maxTotalHits = search.MaxWindow + 1
 	// oneTypo and twoTypos are the word lengths from which one and two typos
 	// are tolerated (Meilisearch's defaults, stated so both engines agree).
 	oneTypo  = 5
@@ -88,8 +90,10 @@ func settings() *meilisearch.Settings {
 			DisableOnWords:      []string{},
 			DisableOnAttributes: []string{},
 		},
-		// Totals and page depth are capped at the same window as Bleve's.
-		Pagination: &meilisearch.Pagination{MaxTotalHits: search.MaxWindow},
+		// Totals count one past the window, so that a total above it is
+		// known to be one (search.Result.TotalCapped); pages never reach
+		// past the window (search.Query.Window).
+		Pagination: &meilisearch.Pagination{MaxTotalHits: maxTotalHits},
 		// Count order, so that when a facet has more values than the cap the
 		// most frequent ones are returned, not the alphabetically first.
 		Faceting: &meilisearch.Faceting{

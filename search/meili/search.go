@@ -52,6 +52,9 @@ func (p *plan) result(resp *meilisearch.MultiSearchResponse) (*search.Result, er
 	}
 	main := resp.Results[0]
 	res := &search.Result{Total: int(main.TotalHits)}
+	if res.Total > search.MaxWindow {
+		res.Total, res.TotalCapped = search.MaxWindow, true
+	}
 	hits, err := decodeHits(main.Hits)
 	if err != nil {
 		return nil, err

@@ -107,7 +107,7 @@ func TestResult(t *testing.T) {
 			},
 		},
 		{
-			name:    "years newest first, capped total",
+			name:    "years newest first, exactly the window: an exact total",
 			q:       search.Query{},
 			results: []string{pageResult("", 1000, `{"year": {"2019": 400, "2024": 10, "2021": 590}}`)},
 			want: &search.Result{
@@ -117,6 +117,21 @@ func TestResult(t *testing.T) {
 					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {},
 				},
 				Years: []search.FacetCount{{Value: "2024", Count: 10}, {Value: "2021", Count: 590}, {Value: "2019", Count: 400}},
+			},
+		},
+		{
+			// maxTotalHits is 1001: a total of 1001 means "more than 1000".
+			name:    "a total past the window is capped",
+			q:       search.Query{},
+			results: []string{pageResult("", 1001, `{"year": {"2019": 400, "2024": 10, "2021": 1590}}`)},
+			want: &search.Result{
+				Hits:        []search.Hit{},
+				Total:       1000,
+				TotalCapped: true,
+				Facets: map[search.Facet][]search.FacetCount{
+					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {},
+				},
+				Years: []search.FacetCount{{Value: "2024", Count: 10}, {Value: "2021", Count: 1590}, {Value: "2019", Count: 400}},
 			},
 		},
 		{

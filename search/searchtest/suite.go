@@ -3,6 +3,7 @@ package searchtest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -28,6 +29,54 @@ func Run(t *testing.T, open func(t *testing.T) search.Engine) {
 	t.Run("browsing gives snippets", func(t *testing.T) { checkBrowseSnippets(ctx, t, e) })
 	t.Run("get and inventory", func(t *testing.T) { checkGet(ctx, t, e, docs) })
 	t.Run("delete", func(t *testing.T) { checkDelete(ctx, t, e) })
+	t.Run("totals above the window are capped", func(t *testing.T) { checkCappedTotal(ctx, t, e) })
+}
+
+// checkCappedTotal: with more than search.MaxWindow matches, Total is
+// either exact or MaxWindow with TotalCapped set (Meilisearch counts no
+// further), never a capped total passed off as exact; the year counts are
+// over all matches; exactly MaxWindow matches are an exact total. It adds MaxWindow+1 documents and deletes them afterwards.
+func checkCappedTotal(ctx context.Context, t *testing.T, e search.Engine) {
+	n := search.MaxWindow + 1
+	docs := make([]search.Document, n)
+	ids := make([]string, n)
+	for i := range docs {
+		ids[i] = fmt.Sprintf("pad%04d", i)
+		topic := "Padding"
+		if i == 0 {
+			topic = "Odd one"
+		}
+		docs[i] = search.Document{ID: ids[i], Title: "Padding document", Body: "Quillwort padding text.",
+			Date: "2001-01-01", Countries: []string{}, Officials: []string{}, Topics: []string{topic}, Path: ids[i] + ".txt"}
+	}
+	if err := e.Index(ctx, docs); err != nil {
+		t.Fatalf("Index: %v", err)
+	}
+	defer func() {
+		if err := e.Delete(ctx, ids); err != nil {
+			t.Errorf("Delete: %v", err)
+		}
+	}()
+	res, err := e.Search(ctx, search.Query{Text: "quillwort", Page: 1, PerPage: 10, FacetSize: search.FacetSize})
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	// An engine that counts exactly says so; one that stops counting says
+	// that it did, at the window.
+	if res.TotalCapped && res.Total != search.MaxWindow || !res.TotalCapped && res.Total != n {
+		t.Errorf("%d matches: total %d capped %v, want %d, or %d capped", n, res.Total, res.TotalCapped, n, search.MaxWindow)
+	}
+	if want := []search.FacetCount{{Value: "2001", Count: n}}; !cmp.Equal(want, res.Years) {
+		t.Errorf("years: got %v, want %v (over all matches)", res.Years, want)
+	}
+	res, err = e.Search(ctx, search.Query{Text: "quillwort", Filters: map[search.Facet][]string{search.FacetTopic: {"Padding"}},
+		Page: 1, PerPage: 10, FacetSize: search.FacetSize})
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	if res.Total != search.MaxWindow || res.TotalCapped {
+		t.Errorf("%d matches: total %d capped %v, want exact", search.MaxWindow, res.Total, res.TotalCapped)
+	}
 }
 
 func runCase(t *testing.T, e search.Engine, c Case, docs []search.Document) {
