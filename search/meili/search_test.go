@@ -129,7 +129,7 @@ func TestResult(t *testing.T) {
 				Total:       1000,
 				TotalCapped: true,
 				Facets: map[search.Facet][]search.FacetCount{
-					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {},
+					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {},
 				},
 				Years: []search.FacetCount{{Value: "2024", Count: 10}, {Value: "2021", Count: 1590}, {Value: "2019", Count: 400}},
 			},
