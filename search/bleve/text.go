@@ -19,11 +19,7 @@ const (
 	oneTypoMin  = 5
 	twoTyposMin = 9
 	// The last word is matched as a prefix at any length, as Meilisearch
-	// does. A prefix shorter than shortPrefix expands to at most
-	// maxShortPrefixTerms terms, the most frequent ones (Meilisearch's
-	// MAX_PREFIX_COUNT, used where it has no prefix database).
-	shortPrefix         = 3
-	maxShortPrefixTerms = 1000
+	// does (expansions are bounded: maxPrefixed in typo.go).
 	// maxQueryWords: only the first ten words of a query count
 	// (Meilisearch's default words_limit); stop words that are dropped do
 	// not count, and a phrase counts as one.

@@ -41,7 +41,7 @@ func (q *termQuery) SetField(f string) { q.field = f }
 func (q *termQuery) Searcher(ctx context.Context, r index.IndexReader, _ mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	if q.term == "" {
 		// Only a prefix (a stop word being typed): its expansions.
-		terms, typos, err := q.candidates(r)
+		terms, typos, err := q.cachedCandidates(ctx, r)
 		if err != nil {
 			return nil, err
 		}
@@ -139,16 +139,8 @@ func (q *termQuery) candidates(r index.IndexReader) ([]string, []uint8, error) {
 	}
 	if q.prefix != "" {
 		d, err := r.FieldDictPrefix(q.field, []byte(q.prefix))
-		var prefixed []index.DictEntry
-		if err := walk(d, err, func(e *index.DictEntry) { prefixed = append(prefixed, *e) }); err != nil {
+		if err := walk(d, err, func(e *index.DictEntry) { keep(e.Term, 0) }); err != nil {
 			return nil, nil, err
-		}
-		if utf8.RuneCountInString(q.prefix) < shortPrefix && len(prefixed) > maxShortPrefixTerms {
-			sort.SliceStable(prefixed, func(i, j int) bool { return prefixed[i].Count > prefixed[j].Count })
-			prefixed = prefixed[:maxShortPrefixTerms]
-		}
-		for _, e := range prefixed {
-			keep(e.Term, 0)
 		}
 	}
 	terms := make([]string, 0, len(found))
