@@ -65,13 +65,13 @@ func TestErrors(t *testing.T) {
 				_, err := e.Search(ctx, search.Query{})
 				return err
 			}, want: context.Canceled},
-		{name: "get: not found", route: "GET /indexes/news/documents/nope",
-			handler: reply(404, errDocumentNotFound), op: getOp("nope"), want: search.ErrNotFound},
+		{name: "get: not found", route: "POST /indexes/news/search",
+			handler: reply(200, searchOneResult("")), op: getOp("nope"), want: search.ErrNotFound},
 		{name: "get: invalid id is not sent", op: getOp("../stats"), want: search.ErrNotFound, wantCalls: -1},
-		{name: "get: missing index", route: "GET /indexes/news/documents/a1",
+		{name: "get: missing index", route: "POST /indexes/news/search",
 			handler: reply(404, errIndexNotFound), op: getOp("a1"), want: search.ErrUnavailable},
-		{name: "count: missing index is empty", route: "GET /indexes/news/stats",
-			handler: reply(404, errIndexNotFound), op: func(e *Engine) error {
+		{name: "count: missing index is empty", route: "POST /multi-search",
+			handler: reply(400, errMultiIndexNotFound), op: func(e *Engine) error {
 				n, err := e.Count(ctx)
 				if n != 0 {
 					return fmt.Errorf("count %d", n)

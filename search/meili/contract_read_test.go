@@ -2,6 +2,7 @@ package meili
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -57,11 +58,30 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// searchOneResult is a single-index search answer (offset/limit mode).
+func searchOneResult(hits string) string {
+	n := 0
+	if hits != "" {
+		n = 1
+	}
+	return fmt.Sprintf(`{"hits": [%s], "query": "", "processingTimeMs": 0, "limit": 1, "offset": 0,
+		"estimatedTotalHits": %d}`, hits, n)
+}
+
+// TestGet: a document is fetched with a filtered search, which a key with
+// only the search action may run (issue 11, item 1).
 func TestGet(t *testing.T) {
 	f := newFake(t)
-	f.handle("GET /indexes/news/documents/a1", reply(http.StatusOK,
-		`{"id": "a1", "title": "T", "body": "B", "date": "2024-03-05", "countries": ["France"], "path": "a1.html"}`))
-	got, err := f.engine(Config{}).Get(t.Context(), "a1")
+	f.handle("POST /indexes/news/search", func(w http.ResponseWriter, r *http.Request) {
+		calls := f.recorded()
+		hits := ""
+		if calls[len(calls)-1].Body.(map[string]any)["filter"] == `id = "a1"` {
+			hits = `{"id": "a1", "title": "T", "body": "B", "date": "2024-03-05", "countries": ["France"], "path": "a1.html"}`
+		}
+		writeJSON(w, http.StatusOK, searchOneResult(hits))
+	})
+	e := f.engine(Config{APIKey: searchKey})
+	got, err := e.Get(t.Context(), "a1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +89,14 @@ func TestGet(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("document (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]call{{Method: "GET", Path: "/indexes/news/documents/a1"}}, f.recorded()); diff != "" {
+	if _, err := e.Get(t.Context(), "nope"); !errors.Is(err, search.ErrNotFound) {
+		t.Errorf("Get(nope): got %v, want ErrNotFound", err)
+	}
+	wantCalls := []call{
+		{Method: "POST", Path: "/indexes/news/search", Body: decodeJSON(t, `{"q": "", "filter": "id = \"a1\"", "limit": 1, "hybrid": null}`)},
+		{Method: "POST", Path: "/indexes/news/search", Body: decodeJSON(t, `{"q": "", "filter": "id = \"nope\"", "limit": 1, "hybrid": null}`)},
+	}
+	if diff := cmp.Diff(wantCalls, f.recorded()); diff != "" {
 		t.Errorf("requests (-want +got):\n%s", diff)
 	}
 }
@@ -106,13 +133,40 @@ func TestHashes(t *testing.T) {
 	}
 }
 
+// TestCount: the count is a hits-less multi-search, which a key with only
+// the search action may run (issue 11, item 1); past the window it adds
+// the year counts and the undated documents.
 func TestCount(t *testing.T) {
-	f := newFake(t)
-	f.handle("GET /indexes/news/stats", reply(http.StatusOK, `{"numberOfDocuments": 42, "rawDocumentDbSize": 8192,
-		"avgDocumentSize": 195, "isIndexing": false, "numberOfEmbeddings": 0, "numberOfEmbeddedDocuments": 0,
-		"fieldDistribution": {"id": 42, "title": 42, "body": 42}}`))
-	n, err := f.engine(Config{}).Count(t.Context())
-	if err != nil || n != 42 {
-		t.Errorf("Count = %d, %v; want 42, nil", n, err)
+	for _, tt := range []struct {
+		name           string
+		total, undated int
+		years          string
+		want           int
+	}{
+		{"up to the window, the total", 42, 3, `{"2024": 39}`, 42},
+		{"past the window, years and undated", 1001, 7, `{"2024": 1500, "2023": 1200}`, 2707},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFake(t)
+			f.handle("POST /multi-search", reply(http.StatusOK, `{"results": [`+
+				pageResult("", tt.total, `{"year": `+tt.years+`}`)+`,`+pageResult("", tt.undated, `{}`)+`]}`))
+			n, err := f.engine(Config{APIKey: searchKey}).Count(t.Context())
+			if err != nil || n != tt.want {
+				t.Errorf("Count = %d, %v; want %d, nil", n, err, tt.want)
+			}
+			want := []call{{Method: "POST", Path: "/multi-search", Body: decodeJSON(t, `{"queries": [
+				{"indexUid": "news", "q": "", "hitsPerPage": 0, "facets": ["year"], "hybrid": null},
+				{"indexUid": "news", "q": "", "hitsPerPage": 0, "filter": "year NOT EXISTS", "hybrid": null}]}`)}}
+			if diff := cmp.Diff(want, f.recorded()); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
 	}
+	t.Run("missing index", func(t *testing.T) {
+		f := newFake(t)
+		f.handle("POST /multi-search", reply(http.StatusBadRequest, errMultiIndexNotFound))
+		if n, err := f.engine(Config{APIKey: searchKey}).Count(t.Context()); n != 0 || err != nil {
+			t.Errorf("Count = %d, %v; want 0, nil", n, err)
+		}
+	})
 }

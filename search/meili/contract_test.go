@@ -25,7 +25,7 @@ var settingsJSON = `{
 	"searchableAttributes": ["title", "body"],
 	"displayedAttributes": ["id", "title", "body", "url", "source", "date", "countries", "officials",
 		"topics", "type", "organizations", "lang", "path", "also_published", "hash", "title_derived", "roles", "evidence"],
-	"filterableAttributes": ["countries", "officials", "topics", "type", "date_ts", "year", "source"],
+	"filterableAttributes": ["id", "countries", "officials", "topics", "type", "date_ts", "year", "source"],
 	"sortableAttributes": ["date_ts"],
 	"stopWords": ` + mustJSON(stopWords) + `,
 	"typoTolerance": {"enabled": true, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9},

@@ -19,7 +19,22 @@ import (
 // implements the task queue (202 + taskUid, then GET /tasks/{uid}); any
 // other route answers from a handler the test registers.
 
-const testKey = "accord-test-master-key"
+// The fake's keys: the master key, and two API keys with exactly the
+// actions that README and docker-compose.yml give the indexer and the web
+// server.
+const (
+	testKey    = "accord-test-master-key"
+	indexerKey = "accord-test-indexer-key"
+	searchKey  = "accord-test-search-key"
+)
+
+// indexerActions and searchActions are the actions of indexerKey and
+// searchKey, as README's Meilisearch section lists them.
+var (
+	indexerActions = []string{"indexes.create", "settings.update", "documents.add", "documents.delete",
+		"documents.get", "tasks.get", "search"}
+	searchActions = []string{"search"}
+)
 
 // call is one recorded request.
 type call struct {
@@ -46,6 +61,8 @@ type fakeMeili struct {
 	processingPolls int
 	// fail maps a task uid to the error object it fails with.
 	fail map[int64]string
+	// keys maps each accepted key to its actions ("*" for the master key).
+	keys map[string][]string
 }
 
 type fakeTask struct {
@@ -68,17 +85,25 @@ func newFake(t *testing.T) *fakeMeili {
 		routes: map[string]http.HandlerFunc{},
 		tasks:  map[int64]*fakeTask{},
 		fail:   map[int64]string{},
+		keys: map[string][]string{
+			testKey:    {"*"},
+			indexerKey: indexerActions,
+			searchKey:  searchActions,
+		},
 	}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
 }
 
-// engine opens an Engine on the fake with the test key.
+// engine opens an Engine on the fake with cfg.APIKey, the master key
+// when unset.
 func (f *fakeMeili) engine(cfg Config) *Engine {
 	f.t.Helper()
 	cfg.URL = f.srv.URL
-	cfg.APIKey = testKey
+	if cfg.APIKey == "" {
+		cfg.APIKey = testKey
+	}
 	e, err := Open(f.t.Context(), cfg)
 	if err != nil {
 		f.t.Fatal(err)
@@ -119,14 +144,21 @@ func (f *fakeMeili) serve(w http.ResponseWriter, r *http.Request) {
 	f.calls = append(f.calls, c)
 	f.mu.Unlock()
 
-	// Meilisearch with a master key: no header is 401, a wrong key 403.
-	switch auth := r.Header.Get("Authorization"); {
-	case auth == "":
-		reply(http.StatusUnauthorized, errMissingAuth)(w, r)
-		return
-	case auth != "Bearer "+testKey:
-		reply(http.StatusForbidden, errInvalidKey)(w, r)
-		return
+	// Meilisearch with a master key: no header is 401; a wrong key, or a
+	// key without the route's action, 403 invalid_api_key.
+	if action := requiredAction(r.Method, r.URL.Path); action != "" {
+		auth := r.Header.Get("Authorization")
+		if auth == "" {
+			reply(http.StatusUnauthorized, errMissingAuth)(w, r)
+			return
+		}
+		f.mu.Lock()
+		actions, known := f.keys[strings.TrimPrefix(auth, "Bearer ")]
+		f.mu.Unlock()
+		if !known || !strings.HasPrefix(auth, "Bearer ") || !allows(actions, action) {
+			reply(http.StatusForbidden, errInvalidKey)(w, r)
+			return
+		}
 	}
 	route := r.Method + " " + r.URL.Path
 	f.mu.Lock()
@@ -143,6 +175,72 @@ func (f *fakeMeili) serve(w http.ResponseWriter, r *http.Request) {
 		f.t.Errorf("unexpected request %s %s", r.Method, r.URL)
 		reply(http.StatusNotFound, `{"message": "not found", "code": "not_found"}`)(w, r)
 	}
+}
+
+// requiredAction returns the key action a route needs, as Meilisearch
+// v1.24 checks it (crates/meilisearch/tests/auth/authorization.rs,
+// AUTHORIZATIONS), or "" for a public route (/health).
+func requiredAction(method, path string) string {
+	p := strings.Split(strings.Trim(path, "/"), "/")
+	// Index routes: /indexes/{uid}/... with the uid replaced by "*".
+	if len(p) >= 2 && p[0] == "indexes" {
+		p[1] = "*"
+	}
+	switch route := method + " /" + strings.Join(p, "/"); {
+	case route == "GET /health":
+		return ""
+	case route == "POST /multi-search", route == "POST /indexes/*/search", route == "GET /indexes/*/search":
+		return "search"
+	case route == "POST /indexes/*/documents", route == "PUT /indexes/*/documents":
+		return "documents.add"
+	case route == "GET /indexes/*/documents", route == "POST /indexes/*/documents/fetch",
+		method == "GET" && len(p) == 4 && p[2] == "documents":
+		return "documents.get"
+	case route == "POST /indexes/*/documents/delete-batch", route == "POST /indexes/*/documents/delete",
+		method == "DELETE" && len(p) >= 3 && p[2] == "documents":
+		return "documents.delete"
+	case route == "GET /tasks", method == "GET" && len(p) == 2 && p[0] == "tasks":
+		return "tasks.get"
+	case route == "DELETE /tasks":
+		return "tasks.delete"
+	case route == "POST /tasks/cancel":
+		return "tasks.cancel"
+	case route == "POST /indexes":
+		return "indexes.create"
+	case route == "GET /indexes", route == "GET /indexes/*":
+		return "indexes.get"
+	case route == "PATCH /indexes/*":
+		return "indexes.update"
+	case route == "DELETE /indexes/*":
+		return "indexes.delete"
+	case route == "POST /swap-indexes":
+		return "indexes.swap"
+	case len(p) >= 3 && p[2] == "settings" && method == "GET":
+		return "settings.get"
+	case len(p) >= 3 && p[2] == "settings":
+		return "settings.update"
+	case route == "GET /indexes/*/stats", route == "GET /stats":
+		return "stats.get"
+	case route == "GET /version":
+		return "version"
+	case route == "GET /metrics":
+		return "metrics.get"
+	case len(p) >= 1 && p[0] == "keys":
+		return "keys." + map[string]string{"GET": "get", "POST": "create", "PATCH": "update", "DELETE": "delete"}[method]
+	}
+	return "*" // anything else: the master key only
+}
+
+// allows reports whether a key with actions may perform action: the
+// action itself, its group's wildcard ("documents.*") or "*".
+func allows(actions []string, action string) bool {
+	group, _, _ := strings.Cut(action, ".")
+	for _, a := range actions {
+		if a == "*" || a == action || a == group+".*" {
+			return true
+		}
+	}
+	return false
 }
 
 // enqueue answers a write with 202 and a summarized task.

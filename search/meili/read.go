@@ -13,17 +13,32 @@ import (
 const hashPage = 1000
 
 // Get returns the stored document with the given ID, or an error wrapping
-// search.ErrNotFound.
+// search.ErrNotFound. It is a filtered search (id = "…"), not a document
+// fetch, so that the web server's key needs only the search action
+// (GET /indexes/{uid}/documents/{id} needs documents.get).
 func (e *Engine) Get(ctx context.Context, id string) (*search.Document, error) {
 	if !validID(id) {
-		// It cannot have been stored, and it must not reach a URL path.
+		// It cannot have been stored, and it must not reach a filter.
+		return nil, fmt.Errorf("meili: get %q: %w", id, search.ErrNotFound)
+	}
+	resp, err := e.index().SearchWithContext(ctx, "", getRequest(id))
+	if err != nil {
+		return nil, wrapErr(fmt.Sprintf("get %q", id), err)
+	}
+	if len(resp.Hits) == 0 {
 		return nil, fmt.Errorf("meili: get %q: %w", id, search.ErrNotFound)
 	}
 	var d search.Document
-	if err := e.index().GetDocumentWithContext(ctx, id, nil, &d); err != nil {
-		return nil, wrapErr(fmt.Sprintf("get %q", id), err)
+	if err := decodeHit(resp.Hits[0], &d); err != nil {
+		return nil, fmt.Errorf("meili: get %q: %w", id, err)
 	}
 	return &d, nil
+}
+
+// getRequest is the search that fetches one document by ID: a placeholder
+// search filtered on the primary key (filterable, see settings), one hit.
+func getRequest(id string) *meilisearch.SearchRequest {
+	return &meilisearch.SearchRequest{Filter: equals(attrID, id), Limit: 1}
 }
 
 // Hashes maps every stored document ID to its Hash, paging through the
@@ -62,16 +77,50 @@ func (e *Engine) Hashes(ctx context.Context) (map[string]string, error) {
 	}
 }
 
-// Count returns the number of stored documents; a missing index holds none.
+// Count returns the number of stored documents; a missing index holds
+// none. It is one multi-search of two hits-less placeholder searches, so
+// that the web server's key needs only the search action (the index stats
+// need stats.get): the first counts every document, exactly up to the
+// window (pagination.maxTotalHits), and counts them per year; past the
+// window the count is the sum of the year counts plus the undated
+// documents the second search counts.
 func (e *Engine) Count(ctx context.Context) (int, error) {
-	st, err := e.index().GetStatsWithContext(ctx, nil)
+	resp, err := e.client.MultiSearchWithContext(ctx, countRequest(e.uid))
 	if apiCode(err) == codeIndexNotFound {
 		return 0, nil
 	}
 	if err != nil {
 		return 0, wrapErr("count", err)
 	}
-	return int(st.NumberOfDocuments), nil
+	return countResult(resp)
+}
+
+// countRequest is the multi-search Count sends.
+func countRequest(index string) *meilisearch.MultiSearchRequest {
+	return &meilisearch.MultiSearchRequest{Queries: []*meilisearch.SearchRequest{
+		{IndexUID: index, HitsPerPage: ptr(int64(0)), Facets: []string{attrYear}},
+		{IndexUID: index, HitsPerPage: ptr(int64(0)), Filter: attrYear + " NOT EXISTS"},
+	}}
+}
+
+// countResult reads Count's answer.
+func countResult(resp *meilisearch.MultiSearchResponse) (int, error) {
+	if len(resp.Results) != 2 {
+		return 0, fmt.Errorf("meili: count: %d results for 2 queries", len(resp.Results))
+	}
+	all := int(resp.Results[0].TotalHits)
+	if all <= search.MaxWindow {
+		return all, nil
+	}
+	d, err := distribution(resp.Results[0].FacetDistribution)
+	if err != nil {
+		return 0, fmt.Errorf("meili: count: %w", err)
+	}
+	n := int(resp.Results[1].TotalHits)
+	for _, c := range d[attrYear] {
+		n += c
+	}
+	return max(n, all), nil
 }
 
 // decodeHit decodes one hit or document (a map of raw JSON values) into v.

@@ -79,7 +79,8 @@ func settings() *meilisearch.Settings {
 		RankingRules:         []string{"sort", "words", "typo", "proximity", "attribute", "exactness"},
 		SearchableAttributes: []string{attrTitle, attrBody}, // order is priority
 		DisplayedAttributes:  displayedAttributes,
-		FilterableAttributes: []string{attrCountries, attrOfficials, attrTopics, attrType, attrDateTS, attrYear, attrSource},
+		// id is filterable so that Get is a search (see read.go).
+		FilterableAttributes: []string{attrID, attrCountries, attrOfficials, attrTopics, attrType, attrDateTS, attrYear, attrSource},
 		SortableAttributes:   []string{attrDateTS},
 		StopWords:            stopWords,
 		// TypoTolerance has no omitempty: nil slices would be sent as null

@@ -59,12 +59,17 @@ func newSiteFake(t *testing.T) *siteFake {
 	s := &siteFake{fakeMeili: newFake(t)}
 	s.mode.Store("")
 	s.handle("POST /multi-search", s.multiSearch)
-	s.handle("GET /indexes/news/documents/a1", reply(http.StatusOK, `{"id": "a1", "title": "Border talks",
-		"body": "Long body about the border agency.", "url": "https://example.org/a1", "source": "DHS",
-		"date": "2024-03-05", "countries": ["France"], "officials": ["A"], "topics": ["trade"], "path": "a1.html"}`))
-	s.handle("GET /indexes/news/documents/nope", reply(http.StatusNotFound, errDocumentNotFound))
-	s.handle("GET /indexes/news/stats", reply(http.StatusOK, `{"numberOfDocuments": 1, "rawDocumentDbSize": 8192,
-		"avgDocumentSize": 195, "isIndexing": false, "fieldDistribution": {"id": 1}}`))
+	// Documents are fetched with a search filtered on the id.
+	s.handle("POST /indexes/news/search", func(w http.ResponseWriter, r *http.Request) {
+		calls := s.recorded()
+		hit := ""
+		if body, _ := calls[len(calls)-1].Body.(map[string]any); body["filter"] == `id = "a1"` {
+			hit = `{"id": "a1", "title": "Border talks",
+				"body": "Long body about the border agency.", "url": "https://example.org/a1", "source": "DHS",
+				"date": "2024-03-05", "countries": ["France"], "officials": ["A"], "topics": ["trade"], "path": "a1.html"}`
+		}
+		writeJSON(w, http.StatusOK, searchOneResult(hit))
+	})
 	inner := s.srv.Config.Handler
 	s.srv.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.authMu.Lock()
@@ -147,13 +152,14 @@ func fetch(h http.Handler, target string) *httptest.ResponseRecorder {
 }
 
 // TestKeyStaysServerSide serves every kind of page, API answer, export and
-// error over Meilisearch, and checks that the key went to Meilisearch as
+// error over Meilisearch with a key whose only action is search (the fake
+// refuses any other route to it, as Meilisearch does), and checks that the key went to Meilisearch as
 // a bearer token on every request, and appears in no response body or
 // header and no log line — also when Meilisearch rejects it.
 func TestKeyStaysServerSide(t *testing.T) {
 	s := newSiteFake(t)
 	var logs lockedBuffer
-	h := s.site(t, testKey, 5*time.Second, &logs)
+	h := s.site(t, searchKey, 5*time.Second, &logs)
 	tests := []struct {
 		target string
 		status int
@@ -184,6 +190,10 @@ func TestKeyStaysServerSide(t *testing.T) {
 		}
 		fmt.Fprintf(&seen, "%s\n%v\n%s\n", tt.target, r.Header(), r.Body)
 	}
+	// The home page's count is a search too (issue 11, item 1).
+	if body := fetch(h, "/").Body.String(); !strings.Contains(body, "1 document") {
+		t.Errorf("home page: no document count with a search-only key\n%.500s", body)
+	}
 	// A server whose key Meilisearch refuses answers 503, and says nothing of the key.
 	const wrongKey = "wrong-key-7d1e9c0b"
 	wrong := s.site(t, wrongKey, 5*time.Second, &logs)
@@ -195,7 +205,7 @@ func TestKeyStaysServerSide(t *testing.T) {
 		fmt.Fprintf(&seen, "%s\n%v\n%s\n", target, r.Header(), r.Body)
 	}
 
-	for _, key := range []string{testKey, wrongKey} {
+	for _, key := range []string{searchKey, wrongKey} {
 		if strings.Contains(seen.String(), key) {
 			t.Errorf("a response shows the key %q", key)
 		}
@@ -214,7 +224,7 @@ func TestKeyStaysServerSide(t *testing.T) {
 		t.Fatalf("Meilisearch saw %d requests, want at least %d", len(auths), len(tests))
 	}
 	for _, a := range auths {
-		if a != "Bearer "+testKey && a != "Bearer "+wrongKey {
+		if a != "Bearer "+searchKey && a != "Bearer "+wrongKey {
 			t.Errorf("Authorization %q, want the configured key as a bearer token", a)
 		}
 	}
