@@ -83,8 +83,9 @@ func (s *Server) facetSearch(st State, f search.Facet) *components.FacetSearch {
 		Label:       "Find " + article(names.single) + " " + lower(names.single),
 		Placeholder: "Find " + article(names.single) + " " + lower(names.single) + "…",
 		Action:      "/search",
-		Hidden:      hiddenFields(st, paramPage, param),
-		Fragment:    fragmentFacetPrefix + string(f),
+		// The page stays: the results on screen do not change.
+		Hidden:   hiddenFields(st, param),
+		Fragment: fragmentFacetPrefix + string(f),
 	}
 	if fs.Value != "" {
 		fs.ClearURL = st.WithFacetQuery(f, "").URL("/search")

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -18,11 +20,17 @@ import (
 func (s *Server) searchPage(c echo.Context) error {
 	// The same URL answers with a page or a fragment, depending on headers.
 	c.Response().Header().Set(echo.HeaderVary, varyOnFragmentHeader)
-	st, err := ParseState(c.QueryParams())
+	st, dateErr, err := parseSearchState(c.QueryParams())
 	if err != nil {
 		return s.fail(c, err)
 	}
-	if r := c.Request().URL; r.RawQuery != st.Encode() || r.ForceQuery {
+	code := http.StatusOK
+	if dateErr != nil {
+		// A bad date range is a 400, but the page keeps the search and
+		// shows the message beside the date fields, not instead of it.
+		code = http.StatusBadRequest
+		c.Response().Header().Set(echo.HeaderCacheControl, "no-store")
+	} else if r := c.Request().URL; r.RawQuery != st.Encode() || r.ForceQuery {
 		return c.Redirect(http.StatusMovedPermanently, st.URL("/search"))
 	}
 	ctx := c.Request().Context()
@@ -31,6 +39,11 @@ func (s *Server) searchPage(c echo.Context) error {
 		return s.fail(c, err)
 	}
 	v := s.searchView(c, st, res)
+	if dateErr != nil {
+		v.Dates.Error = "The " + dateErr.Param + " parameter is invalid: " + dateErr.Reason + ". The results below are without the date range."
+		v.Dates.From, v.Dates.To = c.QueryParam(paramFrom), c.QueryParam(paramTo)
+		v.Meta.NoIndex = true
+	}
 	frag := fragment(c.Request())
 	if len(res.Hits) == 0 && !strings.HasPrefix(frag, fragmentFacetPrefix) {
 		// Suggestions cost extra searches; a facet's list needs none.
@@ -41,16 +54,36 @@ func (s *Server) searchPage(c echo.Context) error {
 	}
 	switch {
 	case frag == "":
-		return s.render(c, http.StatusOK, components.SearchPage(v))
+		return s.render(c, code, components.SearchPage(v))
 	case strings.HasPrefix(frag, fragmentFacetPrefix):
 		for _, f := range v.Facets {
 			if fragmentFacetPrefix+f.Name == frag {
-				return s.render(c, http.StatusOK, components.FacetOptions(f))
+				return s.render(c, code, components.FacetOptions(f))
 			}
 		}
 		return s.fail(c, fmt.Errorf("%w: unknown fragment %q", search.ErrBadQuery, frag))
 	}
-	return s.render(c, http.StatusOK, components.Results(v))
+	return s.render(c, code, components.Results(v))
+}
+
+// parseSearchState is ParseState for the search page: a date parameter
+// that cannot be used (not a date, out of range, a reversed range) does
+// not fail the page. The state is read without the dates and the date
+// error is returned on its own, for an inline message.
+func parseSearchState(v url.Values) (State, *ParamError, error) {
+	st, err := ParseState(v)
+	var pe *ParamError
+	if err == nil || !errors.As(err, &pe) || (pe.Param != paramFrom && pe.Param != paramTo) {
+		return st, nil, err
+	}
+	rest := url.Values{}
+	for k, vals := range v {
+		if k != paramFrom && k != paramTo {
+			rest[k] = vals
+		}
+	}
+	st, err = ParseState(rest)
+	return st, pe, err
 }
 
 // search normalizes q and runs it.

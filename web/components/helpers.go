@@ -1,6 +1,19 @@
 package components
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/a-h/templ"
+)
 
 // itoa formats a small number for an attribute or a badge.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// dateInputAttrs marks the date inputs invalid and points them at the
+// error message when the range in the address could not be used.
+func dateInputAttrs(errText string) templ.Attributes {
+	if errText != "" {
+		return templ.Attributes{"aria-invalid": "true", "aria-describedby": "dates-error dates-hint"}
+	}
+	return templ.Attributes{"aria-describedby": "dates-hint"}
+}

@@ -170,6 +170,10 @@ type DateRange struct {
 	Hidden   []Field
 	// ClearURL removes the range ("" when none is set).
 	ClearURL string
+	// Error says why the range in the address was not applied.
+	Error string
+	// Note says what a date filter leaves out (undated documents).
+	Note string
 }
 
 // Choice is one option of a link-based choice (sort order, page size).

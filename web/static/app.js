@@ -156,8 +156,9 @@
     const param = input.name;               // "fq_official"
     const u = new URL(window.location.href);
     const v = input.value.trim();
+    // The results stay as they are (say 11–20), so the address keeps
+    // their page: Copy link must share what is on screen.
     if (v) u.searchParams.set(param, v); else u.searchParams.delete(param);
-    u.searchParams.delete('page');
     let got;
     try {
       got = await fetchFragment(u.href, name);

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Typing in a facet's find box on page 2 changes only the facet's list:
+// the results 4–6 stay, and so does page=2 in the address, so that the
+// address (and Copy link) shows what is on screen.
+func TestBrowserFacetFindKeepsPage(t *testing.T) {
+	bctx, base := browser(t)
+	ctx := tab(t, bctx)
+	do(t, ctx, chromedp.Navigate(base+"/search?page=2&per_page=3"), chromedp.WaitVisible(chromedp.ID("fq-official")))
+	before := readState(t, ctx)
+	if len(before.Hits) != 3 {
+		t.Fatalf("page 2 hits: %v", before.Hits)
+	}
+	do(t, ctx, chromedp.SendKeys(chromedp.ID("fq-official"), "mayork"))
+	waitFor(t, ctx, `[...document.querySelectorAll('[data-testid="facet-official"] [data-testid=facet-option]')].map(a => a.dataset.value).join("|") === "Alejandro Mayorkas"`)
+	waitFor(t, ctx, `location.search === "?page=2&per_page=3&fq_official=mayork"`)
+	after := readState(t, ctx)
+	if !slices.Equal(before.Hits, after.Hits) {
+		t.Errorf("hits changed while typing in the find box: %v → %v", before.Hits, after.Hits)
+	}
+	// The address, opened afresh, shows the same results.
+	fresh := tab(t, bctx)
+	do(t, fresh, chromedp.Navigate(base+after.Path), chromedp.WaitVisible(chromedp.CSS(`[data-testid=total]`)))
+	if diff := cmp.Diff(after, readState(t, fresh)); diff != "" {
+		t.Errorf("the address in a fresh tab (-on screen +fresh):\n%s", diff)
+	}
+}
+
+// A reversed date range keeps the search: the results of the search
+// without the dates, the message beside the date fields, the typed dates
+// kept for correcting, and the answer is still a 400.
+func TestReversedDateRangeKeepsSearch(t *testing.T) {
+	h := newHandler(t)
+	for _, target := range []string{"/search?q=mayorkas&from=2023&to=2020", "/search?q=mayorkas&from=2023-13"} {
+		r := get(t, h, target)
+		if r.status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", target, r.status)
+		}
+		d := r.doc(t)
+		if got := texts(d, "[data-testid=total]"); !slices.Equal(got, []string{"4 results"}) {
+			t.Errorf("%s: total %q, want the search without dates (4 results)", target, got)
+		}
+		if got := attrs(d, "#q", "value"); !slices.Equal(got, []string{"mayorkas"}) {
+			t.Errorf("%s: query box %q", target, got)
+		}
+		msg := strings.Join(texts(d, "[data-testid=date-error]"), "")
+		if !strings.Contains(msg, "parameter is invalid") || !strings.Contains(msg, "without the date range") {
+			t.Errorf("%s: date error %q", target, msg)
+		}
+		if got := attrs(d, "#from", "aria-invalid"); !slices.Equal(got, []string{"true"}) {
+			t.Errorf("%s: from aria-invalid %q", target, got)
+		}
+	}
+	if got := attrs(get(t, h, "/search?q=mayorkas&from=2023&to=2020").doc(t), "#to", "value"); !slices.Equal(got, []string{"2020"}) {
+		t.Errorf("typed to-date not kept: %q", got)
+	}
+	// The API and exports still refuse the range.
+	for _, target := range []string{"/api/search?from=2023&to=2020", "/search.csv?from=2023&to=2020"} {
+		if r := get(t, h, target); r.status != http.StatusBadRequest {
+			t.Errorf("%s: status %d, want 400", target, r.status)
+		}
+	}
+}
+
+// In the browser: the message shows in the results, and correcting the
+// dates applies them without losing the query.
+func TestBrowserReversedDateRange(t *testing.T) {
+	bctx, base := browser(t)
+	ctx := tab(t, bctx)
+	do(t, ctx, chromedp.Navigate(base+"/search?q=mayorkas&from=2023&to=2020"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=date-error-notice]`)))
+	if got := readState(t, ctx).Total; got != "4 results" {
+		t.Errorf("total with a reversed range: %q", got)
+	}
+	do(t, ctx, chromedp.SetValue(chromedp.ID("to"), "2023"))
+	if _, err := chromedp.RunResponse(ctx, chromedp.Submit(chromedp.ID("to"))); err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	waitFor(t, ctx, `location.search === "?q=mayorkas&from=2023&to=2023" && !document.querySelector('[data-testid=date-error-notice]')`)
+	if got := readState(t, ctx).Total; got != "1 result" {
+		t.Errorf("total after correcting: %q", got)
+	}
+}
