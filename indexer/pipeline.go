@@ -117,40 +117,68 @@ func Read(ctx context.Context, b *Builder, opt Options, sum *Summary) (*Corpus, 
 		sum.Skipped = map[string]int{}
 	}
 	var all []search.Document
-	skipped := map[string]bool{}
-	first := map[string]string{} // ID → ref of the item that has it
-	w := source.Walker{Root: opt.Root, MaxFileSize: opt.MaxFileSize}
-	err := w.Walk(ctx, func(it source.Item) error {
-		sum.Read++
-		prog.Add(1)
-		d, ok := b.Build(it)
-		if !ok {
-			skipped[d.ID] = true
-			sum.Skipped[ReasonNoArticle]++
-			opt.logf("skip %s: %s", it.Ref(), ReasonNoArticle)
-			return nil
+	r := newReading(opt, sum)
+	err := buildAll(ctx, b, opt, func(e built) error {
+		if d, ok := r.step(e); ok {
+			all = append(all, d)
 		}
-		if ref, dup := first[d.ID]; dup {
-			sum.Skipped[ReasonRepeatedID]++
-			opt.logf("%s", source.Skip{Path: it.Ref(), Reason: ReasonRepeatedID, Detail: fmt.Sprintf("%q, first at %s", d.ID, ref)})
-			return nil
+		if e.skip == nil {
+			prog.Add(1)
 		}
-		first[d.ID] = it.Ref()
-		all = append(all, d)
 		return nil
-	}, func(s source.Skip) {
-		// A skipped file or line keeps the ID a document made from it
-		// would have (a record's own ID is unknown when it is broken).
-		skipped[ID(source.Item{Path: s.Path})] = true
-		sum.Skipped[s.Reason]++
-		opt.logf("%s", s)
 	})
 	if err != nil {
 		return nil, err
 	}
+	skipped := r.skipped
 	c := fold(all)
 	c.Skipped = skipped
 	return c, nil
+}
+
+// reading keeps the bookkeeping of a walk: skipped items and repeated
+// IDs.
+type reading struct {
+	opt     Options
+	sum     *Summary
+	skipped map[string]bool
+	first   map[string]string // ID → ref of the item that has it
+}
+
+func newReading(opt Options, sum *Summary) *reading {
+	if sum.Skipped == nil {
+		sum.Skipped = map[string]int{}
+	}
+	return &reading{opt: opt, sum: sum, skipped: map[string]bool{}, first: map[string]string{}}
+}
+
+// step counts one step of the walk and returns its document, if it is
+// one to index.
+func (r *reading) step(e built) (search.Document, bool) {
+	sum, opt := r.sum, r.opt
+	if s := e.skip; s != nil {
+		// A skipped file or line keeps the ID a document made from it
+		// would have (a record's own ID is unknown when it is broken).
+		r.skipped[ID(source.Item{Path: s.Path})] = true
+		sum.Skipped[s.Reason]++
+		opt.logf("%s", s)
+		return search.Document{}, false
+	}
+	sum.Read++
+	d := e.doc
+	if !e.ok {
+		r.skipped[d.ID] = true
+		sum.Skipped[ReasonNoArticle]++
+		opt.logf("skip %s: %s", e.ref, ReasonNoArticle)
+		return d, false
+	}
+	if ref, dup := r.first[d.ID]; dup {
+		sum.Skipped[ReasonRepeatedID]++
+		opt.logf("%s", source.Skip{Path: e.ref, Reason: ReasonRepeatedID, Detail: fmt.Sprintf("%q, first at %s", d.ID, ref)})
+		return d, false
+	}
+	r.first[d.ID] = e.ref
+	return d, true
 }
 
 // fold keeps the first document of each near-duplicate group and lists
