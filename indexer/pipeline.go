@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -118,7 +119,7 @@ func Read(ctx context.Context, b *Builder, opt Options, sum *Summary) (*Corpus, 
 	}
 	var all []search.Document
 	r := newReading(opt, sum)
-	err := buildAll(ctx, b, opt, func(e built) error {
+	err := buildAll(ctx, b, opt, nil, func(e built) error {
 		if d, ok := r.step(e); ok {
 			all = append(all, d)
 		}
@@ -208,39 +209,65 @@ func fold(all []search.Document) *Corpus {
 	return c
 }
 
-// Run reads the corpus and brings the engine in line with it.
+// Run reads the corpus and brings the engine in line with it. Documents
+// stream: they are built on every core, folded into near-duplicate groups
+// (the detector keeps only signatures) and sent in batches as they come,
+// so memory does not grow with the corpus beyond a few small entries per
+// document (IDs, hashes, signatures). A document that gains a copy after
+// its batch was sent is built again and re-sent at the end.
 func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, error) {
 	start := time.Now()
 	var sum Summary
 	defer func() { sum.Seconds = time.Since(start).Seconds() }()
-	c, err := Read(ctx, b, opt, &sum)
-	if err != nil {
-		return sum, err
-	}
-	sum.Duplicates = len(c.Duplicates)
 	stored := map[string]string{}
 	if inv, ok := sink.(search.Inventory); ok {
+		var err error
 		if stored, err = inv.Hashes(ctx); err != nil {
 			return sum, fmt.Errorf("indexer: list stored documents: %w", err)
 		}
 	}
-	var todo []search.Document
-	present := make(map[string]bool, len(c.Docs))
-	for _, d := range c.Docs {
-		present[d.ID] = true
-		if h, ok := stored[d.ID]; ok && h == d.Hash {
-			sum.Unchanged++
-			continue
+	prog := opt.progress()
+	prog.Phase("index", -1)
+	st := newStream(sink, opt, &sum, stored)
+	r := newReading(opt, &sum)
+	err := buildAll(ctx, b, opt, nil, func(e built) error {
+		d, ok := r.step(e)
+		if e.skip == nil {
+			prog.Add(1)
 		}
-		todo = append(todo, d)
+		if !ok {
+			return nil
+		}
+		return st.add(ctx, d)
+	})
+	if err == nil {
+		err = st.flush(ctx)
 	}
-	if err := send(ctx, sink, todo, opt, &sum); err != nil {
+	st.settle()
+	if err == nil && len(st.resend) > 0 {
+		// Documents that gained copies after they were sent: build them
+		// again (only them) and send them with their copies.
+		want := maps.Clone(st.resend) // read by the walk's goroutine
+		err = buildAll(ctx, b, opt, func(it source.Item) bool { return want[ID(it)] }, func(e built) error {
+			if e.skip != nil || !e.ok || !st.resend[e.doc.ID] || r.first[e.doc.ID] != e.ref {
+				return nil
+			}
+			delete(st.resend, e.doc.ID)
+			st.pass2 = true
+			return st.queue(ctx, e.doc)
+		})
+		if err == nil {
+			err = st.flush(ctx)
+		}
+	}
+	prog.Done()
+	if err != nil {
 		return sum, err
 	}
 	var gone []string
 	for id := range stored {
-		_, dup := c.DuplicateOf[id]
-		if dup || (opt.Prune && !present[id] && !c.Skipped[id] && fileGone(ctx, sink, opt.Root, id)) {
+		_, dup := st.duplicateOf[id]
+		if dup || (opt.Prune && !st.present[id] && !r.skipped[id] && fileGone(ctx, sink, opt.Root, id)) {
 			gone = append(gone, id)
 		}
 	}
@@ -253,6 +280,152 @@ func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, erro
 	}
 	sum.Seconds = time.Since(start).Seconds()
 	return sum, nil
+}
+
+// stream folds near-duplicates and sends documents in batches.
+type stream struct {
+	sink   Sink
+	opt    Options
+	sum    *Summary
+	stored map[string]string // ID → hash in the engine (updated as sent)
+	det    *dedup.Detector
+	ids    []string // the ID of each text given to det, in order
+	// copies are the copies found so far of kept documents, by ID.
+	copies      map[string][]search.Copy
+	duplicateOf map[string]string
+	present     map[string]bool
+	batch       []search.Document
+	inBatch     map[string]int    // ID → index in batch
+	plain       map[string]string // ID → hash before copies, for documents in batch
+	sent        map[string]bool   // kept documents sent this run
+	unchanged   map[string]bool   // kept documents found unchanged
+	resend      map[string]bool   // documents that gained copies after their batch
+	// expect holds the documents whose hash differs from the engine's
+	// only for want of the copies the engine has (their hash before
+	// copies): they are held back until the whole corpus is read.
+	expect map[string]string
+	pass2  bool
+}
+
+func newStream(sink Sink, opt Options, sum *Summary, stored map[string]string) *stream {
+	return &stream{
+		sink: sink, opt: opt, sum: sum, stored: stored, det: dedup.New(),
+		copies: map[string][]search.Copy{}, duplicateOf: map[string]string{}, present: map[string]bool{},
+		inBatch: map[string]int{}, plain: map[string]string{}, sent: map[string]bool{},
+		unchanged: map[string]bool{}, resend: map[string]bool{}, expect: map[string]string{},
+	}
+}
+
+// hadCopies reports whether the engine's document id has copies with
+// which a document of hash plain has the engine's hash h: then it may
+// well be unchanged once this run has found its copies.
+func (s *stream) hadCopies(ctx context.Context, id, plain, h string) bool {
+	g, ok := s.sink.(search.Getter)
+	if !ok {
+		return false
+	}
+	d, err := g.Get(ctx, id)
+	if err != nil || len(d.AlsoPublished) == 0 {
+		return false
+	}
+	b, _ := json.Marshal(d.AlsoPublished)
+	return hashOf([]byte(plain), b) == h
+}
+
+// settle decides, once the corpus is read, which held-back documents
+// must be sent after all.
+func (s *stream) settle() {
+	for id, plain := range s.expect {
+		h := plain
+		if cp := s.copies[id]; len(cp) > 0 {
+			b, _ := json.Marshal(cp)
+			h = hashOf([]byte(plain), b)
+		}
+		if h == s.stored[id] {
+			delete(s.resend, id)
+		} else {
+			s.resend[id] = true
+		}
+	}
+	clear(s.expect)
+}
+
+// add folds d into an earlier document or queues it for sending.
+func (s *stream) add(ctx context.Context, d search.Document) error {
+	j := s.det.Add(d.Title + "\n" + d.Body)
+	s.ids = append(s.ids, d.ID)
+	if j < 0 {
+		s.present[d.ID] = true
+		return s.queue(ctx, d)
+	}
+	orig := s.ids[j]
+	s.sum.Duplicates++
+	s.duplicateOf[d.ID] = orig
+	s.copies[orig] = append(s.copies[orig], search.Copy{Source: d.Source, URL: d.URL, Path: d.Path})
+	if _, ok := s.inBatch[orig]; !ok {
+		s.resend[orig] = true
+	}
+	return nil
+}
+
+// queue adds a kept document to the batch, sending the batch when full.
+func (s *stream) queue(ctx context.Context, d search.Document) error {
+	s.inBatch[d.ID] = len(s.batch)
+	s.plain[d.ID] = d.Hash
+	s.batch = append(s.batch, d)
+	if len(s.batch) >= s.opt.batchSize() {
+		return s.flush(ctx)
+	}
+	return nil
+}
+
+// flush gives the documents of the batch their copies and final hash, and
+// sends those whose hash differs from the engine's.
+func (s *stream) flush(ctx context.Context) error {
+	var todo []search.Document
+	for _, d := range s.batch {
+		if cp := s.copies[d.ID]; len(cp) > 0 {
+			d.AlsoPublished = cp
+			b, _ := json.Marshal(cp)
+			d.Hash = hashOf([]byte(s.plain[d.ID]), b)
+		}
+		h, ok := s.stored[d.ID]
+		if ok && h != d.Hash && !s.pass2 && len(s.copies[d.ID]) == 0 && s.hadCopies(ctx, d.ID, s.plain[d.ID], h) {
+			s.expect[d.ID] = s.plain[d.ID]
+			s.unchanged[d.ID] = true
+			s.sum.Unchanged++
+			continue
+		}
+		if ok && h == d.Hash {
+			if !s.pass2 {
+				s.unchanged[d.ID] = true
+				s.sum.Unchanged++
+			}
+			continue
+		}
+		todo = append(todo, d)
+	}
+	s.batch = s.batch[:0]
+	clear(s.inBatch)
+	clear(s.plain)
+	if len(todo) == 0 {
+		return nil
+	}
+	if err := s.sink.Index(ctx, todo); err != nil {
+		return fmt.Errorf("indexer: send documents %s-%s: %w", todo[0].ID, todo[len(todo)-1].ID, err)
+	}
+	for _, d := range todo {
+		s.stored[d.ID] = d.Hash
+		if s.unchanged[d.ID] {
+			delete(s.unchanged, d.ID)
+			s.sum.Unchanged--
+		}
+		if !s.sent[d.ID] {
+			s.sent[d.ID] = true
+			s.sum.Indexed++
+		}
+	}
+	return nil
 }
 
 // fileGone reports whether the file a stored document came from is gone
@@ -276,23 +449,11 @@ func fileGone(ctx context.Context, sink Sink, root, id string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-func send(ctx context.Context, sink Sink, docs []search.Document, opt Options, sum *Summary) error {
-	prog := opt.progress()
-	prog.Phase("index", len(docs))
-	defer prog.Done()
-	size := opt.BatchSize
-	if size <= 0 {
-		size = 500
+func (o Options) batchSize() int {
+	if o.BatchSize <= 0 {
+		return 500
 	}
-	for start := 0; start < len(docs); start += size {
-		batch := docs[start:min(start+size, len(docs))]
-		if err := sink.Index(ctx, batch); err != nil {
-			return fmt.Errorf("indexer: send documents %d-%d: %w", start+1, start+len(batch), err)
-		}
-		sum.Indexed += len(batch)
-		prog.Add(len(batch))
-	}
-	return nil
+	return o.BatchSize
 }
 
 func (o Options) logf(format string, args ...any) {

@@ -202,3 +202,67 @@ func TestPruneKeepsSkippedFiles(t *testing.T) {
 		t.Errorf("j1, whose line is broken this run, was pruned: %v", err)
 	}
 }
+
+// TestRunStreamsCopiesFoundLate: documents go to the engine in batches as
+// they are read; an original whose copy turns up after its batch was sent
+// is re-sent with the copy, and a second run finds everything unchanged.
+func TestRunStreamsCopiesFoundLate(t *testing.T) {
+	ctx := t.Context()
+	corpus := t.TempDir()
+	body := article("DHS and Mexico agree on border plan", "Mexico", "")
+	writeFile(t, corpus, "1-dhs.txt", body)
+	writeFile(t, corpus, "2-other.txt", article("Mayorkas meets Canadian officials", "Canada", ""))
+	writeFile(t, corpus, "3-other.txt", article("Mayorkas meets German officials", "Germany", ""))
+	writeFile(t, corpus, "4-newswire.txt", "Newswire | Home | Politics\n\n"+body+"\nCopyright 2024 Newswire.\n")
+	idx, err := bleve.Open(filepath.Join(t.TempDir(), "idx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	b := newBuilder(t)
+	for run, want := range [][2]int{{3, 0}, {0, 3}} { // indexed, unchanged
+		sum, err := indexer.Run(ctx, b, idx, indexer.Options{Root: corpus, BatchSize: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Indexed != want[0] || sum.Unchanged != want[1] || sum.Duplicates != 1 {
+			t.Errorf("run %d: %+v, want indexed %d, unchanged %d, 1 duplicate", run+1, sum, want[0], want[1])
+		}
+	}
+	if n, _ := idx.Count(ctx); n != 3 {
+		t.Errorf("index holds %d documents, want 3", n)
+	}
+	original := func() *search.Document {
+		t.Helper()
+		hashes, err := idx.Hashes(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id := range hashes {
+			d, err := idx.Get(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Path == "1-dhs.txt" {
+				return d
+			}
+		}
+		t.Fatal("the original is not in the index")
+		return nil
+	}
+	if cp := original().AlsoPublished; len(cp) != 1 || cp[0].Path != "4-newswire.txt" {
+		t.Errorf("original's copies: %+v", cp)
+	}
+	// The copy goes: the original is sent again, without it.
+	os.Remove(filepath.Join(corpus, "4-newswire.txt"))
+	sum, err := indexer.Run(ctx, b, idx, indexer.Options{Root: corpus, BatchSize: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 1 || sum.Unchanged != 2 || sum.Deleted != 0 {
+		t.Errorf("after the copy went: %+v, want indexed 1, unchanged 2", sum)
+	}
+	if cp := original().AlsoPublished; len(cp) != 0 {
+		t.Errorf("original's copies after the copy went: %+v", cp)
+	}
+}

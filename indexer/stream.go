@@ -22,8 +22,9 @@ type built struct {
 // buildAll walks the corpus and builds its items on every core, calling
 // each for every step in corpus order (so runs are deterministic, whatever
 // the workers' timing). At most a few items per worker are in flight, so
-// memory stays bounded. An error from each stops the walk and is returned.
-func buildAll(ctx context.Context, b *Builder, opt Options, each func(built) error) error {
+// memory stays bounded. When want is set, only the items it accepts are
+// built and passed on. An error from each stops the walk and is returned.
+func buildAll(ctx context.Context, b *Builder, opt Options, want func(source.Item) bool, each func(built) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := max(1, runtime.GOMAXPROCS(0))
@@ -50,6 +51,9 @@ func buildAll(ctx context.Context, b *Builder, opt Options, each func(built) err
 		defer close(jobs)
 		w := source.Walker{Root: opt.Root, MaxFileSize: opt.MaxFileSize}
 		walkErr = w.Walk(ctx, func(it source.Item) error {
+			if want != nil && !want(it) {
+				return nil
+			}
 			e := &built{ref: it.Ref(), done: make(chan struct{})}
 			select {
 			case order <- e:
