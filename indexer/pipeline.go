@@ -305,6 +305,8 @@ type stream struct {
 	// copies): they are held back until the whole corpus is read.
 	expect map[string]string
 	pass2  bool
+	// offered counts the documents sent so far (for error messages).
+	offered int
 }
 
 func newStream(sink Sink, opt Options, sum *Summary, stored map[string]string) *stream {
@@ -412,8 +414,9 @@ func (s *stream) flush(ctx context.Context) error {
 		return nil
 	}
 	if err := s.sink.Index(ctx, todo); err != nil {
-		return fmt.Errorf("indexer: send documents %s-%s: %w", todo[0].ID, todo[len(todo)-1].ID, err)
+		return fmt.Errorf("indexer: send documents %d-%d: %w", s.offered+1, s.offered+len(todo), err)
 	}
+	s.offered += len(todo)
 	for _, d := range todo {
 		s.stored[d.ID] = d.Hash
 		if s.unchanged[d.ID] {
