@@ -4,7 +4,8 @@
 // embedded index under -data.
 //
 // Exit status: 0 when everything was indexed, 3 when the run completed but
-// some inputs were skipped as bad, 1 when the run failed, 2 for bad usage.
+// some inputs were skipped as bad (0 with -skipped-ok), 1 when the run
+// failed, 2 for bad usage.
 package main
 
 import (

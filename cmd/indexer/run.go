@@ -30,6 +30,7 @@ type options struct {
 	batch       int
 	maxFileSize int64
 	quiet       bool
+	skippedOK   bool
 }
 
 func parse(args []string, stderr io.Writer) (*options, error) {
@@ -43,6 +44,8 @@ func parse(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.batch, "batch", 500, "documents per batch sent to the engine")
 	fs.Int64Var(&o.maxFileSize, "max-file-size", 8<<20, "skip files (and .jsonl lines) larger than this many bytes")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress output")
+	fs.BoolVar(&o.skippedOK, "skipped-ok", false, "exit 0, not 3, when the run completed but skipped bad inputs (still named); "+
+		"for one-shot jobs whose dependants start only on 0, such as docker compose's service_completed_successfully")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -80,7 +83,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, err
 	switch {
 	case err != nil:
 		return exitFailed, err
-	case sum.Failed():
+	case sum.Failed() && !o.skippedOK:
 		return exitBadInput, nil
 	}
 	return exitOK, nil

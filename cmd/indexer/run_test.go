@@ -133,6 +133,10 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"bad input is skipped and named", []string{"-corpus", corpus, "-data", data, "-quiet"}, exitBadInput,
 			[]string{"skip bad.txt: binary", "skip x.jsonl:2: broken JSON line", "read 1, indexed 1"}},
+		// docker-compose.yml runs the indexer with -skipped-ok: one bad file
+		// must not keep the server (service_completed_successfully) down.
+		{"-skipped-ok: bad input is named, exit 0", []string{"-corpus", corpus, "-data", t.TempDir(), "-quiet", "-skipped-ok"}, exitOK,
+			[]string{"skip bad.txt: binary", "skip x.jsonl:2: broken JSON line", "read 1, indexed 1"}},
 		{"missing corpus", []string{"-corpus", filepath.Join(corpus, "nope"), "-data", data, "-quiet"}, exitFailed, []string{"nope"}},
 		{"bad flag", []string{"-batch", "0"}, exitUsage, []string{"-batch 0"}},
 		{"dry run", []string{"-corpus", corpus, "-dry-run", "-quiet"}, exitBadInput, []string{"dry run: read 1"}},

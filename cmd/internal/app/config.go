@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -30,6 +31,8 @@ type Config struct {
 	// so that they do not show in process listings.
 	MeiliKey         string `json:"-"`
 	MeiliKeyFallback bool
+	// keyFileErr is why MEILI_SEARCH_KEY_FILE could not be read.
+	keyFileErr error
 }
 
 // String describes the settings without the key, so that a Config can be
@@ -77,6 +80,17 @@ func (c *Config) BindServer(fs *flag.FlagSet) {
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", os.Getenv("METRICS_ADDR"), "host:port of a separate listener for Prometheus /metrics; empty: off (env METRICS_ADDR)")
 	if k := os.Getenv("MEILI_SEARCH_KEY"); k != "" {
 		c.MeiliKey, c.MeiliKeyFallback = k, false
+	} else if p := os.Getenv("MEILI_SEARCH_KEY_FILE"); p != "" {
+		// A file holding the key, as docker-compose.yml's keys job writes it.
+		b, err := os.ReadFile(p)
+		k := strings.TrimSpace(string(b))
+		if err == nil && k == "" {
+			err = errors.New("the file is empty")
+		}
+		if err != nil {
+			c.keyFileErr = fmt.Errorf("MEILI_SEARCH_KEY_FILE %s: %w", p, err)
+		}
+		c.MeiliKey, c.MeiliKeyFallback = k, false
 	} else {
 		c.MeiliKeyFallback = c.MeiliKey != ""
 	}
@@ -84,6 +98,9 @@ func (c *Config) BindServer(fs *flag.FlagSet) {
 
 // Validate reports the first bad setting.
 func (c *Config) Validate() error {
+	if c.keyFileErr != nil {
+		return c.keyFileErr
+	}
 	if c.Addr != "" {
 		if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 			return fmt.Errorf("addr %q: want host:port: %w", c.Addr, err)

@@ -5,13 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
 // settings are the environment variables the tests control.
-var settings = []string{"ADDR", "DATA_DIR", "CORPUS", "MEILI_URL", "MEILI_API_KEY", "MEILI_SEARCH_KEY", "SEARCH_TIMEOUT", "METRICS_ADDR"}
+var settings = []string{"ADDR", "DATA_DIR", "CORPUS", "MEILI_URL", "MEILI_API_KEY", "MEILI_SEARCH_KEY", "MEILI_SEARCH_KEY_FILE", "SEARCH_TIMEOUT", "METRICS_ADDR"}
 
 func TestConfig(t *testing.T) {
 	tests := []struct {
@@ -96,5 +98,75 @@ func TestConfigPrintsNoKey(t *testing.T) {
 	}
 	if !strings.Contains(c.String(), "meili_key=set") {
 		t.Errorf("String: got %s, want it to say the key is set", c)
+	}
+}
+
+// TestSearchKeyFile: the server reads its key from MEILI_SEARCH_KEY_FILE
+// (docker-compose.yml writes it there), so compose gives it no admin key.
+func TestSearchKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	good, empty := filepath.Join(dir, "key"), filepath.Join(dir, "empty")
+	os.WriteFile(good, []byte("search-key-1\n"), 0o600)
+	os.WriteFile(empty, nil, 0o600)
+	for _, tt := range []struct {
+		file, want string
+		wantErr    bool
+	}{
+		{good, "search-key-1", false},
+		{empty, "", true},
+		{filepath.Join(dir, "missing"), "", true},
+	} {
+		for _, k := range settings {
+			t.Setenv(k, "")
+		}
+		t.Setenv("MEILI_API_KEY", "admin")
+		t.Setenv("MEILI_SEARCH_KEY_FILE", tt.file)
+		var c Config
+		c.BindServer(flag.NewFlagSet("x", flag.ContinueOnError))
+		err := c.Validate()
+		if (err != nil) != tt.wantErr || c.MeiliKey != tt.want || c.MeiliKeyFallback {
+			t.Errorf("%s: key %q fallback %v err %v; want %q, error %v", tt.file, c.MeiliKey, c.MeiliKeyFallback, err, tt.want, tt.wantErr)
+		}
+	}
+}
+
+// TestComposeKeys reads docker-compose.yml (no Docker here): the server
+// gets no master key, only the file the keys job writes with a key whose
+// only action is search; the indexer runs with -skipped-ok, so that bad
+// input (exit 3) does not keep the server from starting.
+func TestComposeKeys(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "docker-compose.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	services := map[string]string{}
+	name := ""
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   ") && strings.HasSuffix(line, ":") {
+			name = strings.TrimSuffix(strings.TrimSpace(line), ":")
+		} else if line != "" && !strings.HasPrefix(line, " ") {
+			name = ""
+		}
+		if name != "" {
+			services[name] += line + "\n"
+		}
+	}
+	server, keys, indexer := services["server"], services["keys"], services["indexer"]
+	if server == "" || keys == "" || indexer == "" {
+		t.Fatalf("services server, keys, indexer not all found: %v", services)
+	}
+	if strings.Contains(server, "MEILI_MASTER_KEY") || strings.Contains(server, "MEILI_API_KEY") {
+		t.Errorf("the server service is given an admin key:\n%s", server)
+	}
+	for _, want := range []string{"MEILI_SEARCH_KEY_FILE: /run/accord/search-key", "keys:/run/accord:ro", "service_completed_successfully"} {
+		if !strings.Contains(server, want) {
+			t.Errorf("server service lacks %q", want)
+		}
+	}
+	if !strings.Contains(keys, `\"actions\":[\"search\"]`) || !strings.Contains(keys, "/keys/search-key") {
+		t.Errorf("keys service does not create a search-only key into /keys/search-key:\n%s", keys)
+	}
+	if !strings.Contains(indexer, `"-skipped-ok"`) {
+		t.Errorf("indexer service does not run with -skipped-ok:\n%s", indexer)
 	}
 }
