@@ -46,6 +46,8 @@ type Engine struct {
 	client    meilisearch.ServiceManager
 	uid       string
 	batchSize int
+	// key is kept only to be redacted from error messages.
+	key string
 }
 
 // The interfaces Engine implements.
@@ -77,6 +79,7 @@ func Open(_ context.Context, cfg Config) (*Engine, error) {
 		client:    client,
 		uid:       cfg.Index,
 		batchSize: cfg.BatchSize,
+		key:       cfg.APIKey,
 	}, nil
 }
 
@@ -92,7 +95,7 @@ func (cfg Config) withDefaults() (Config, error) {
 		cfg.Index = DefaultIndex
 	}
 	if !validIndex(cfg.Index) {
-		return cfg, fmt.Errorf("index %q: want 1-512 characters of A-Z a-z 0-9 - _", cfg.Index)
+		return cfg, fmt.Errorf("index %q: want 1-%d characters of A-Z a-z 0-9 - _", cfg.Index, maxIndexUID)
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
@@ -107,11 +110,18 @@ func (cfg Config) withDefaults() (Config, error) {
 }
 
 // httpClient returns an HTTP client with an overall request timeout and a
-// connection pool sized for concurrent searches to one host.
+// connection pool sized for concurrent searches to one host. It follows no
+// redirect: Go's client would resend the Authorization header to another
+// port of the same host, and Meilisearch never redirects, so a redirect is
+// answered as the error it is (see classify).
 func httpClient(timeout time.Duration) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConnsPerHost = 32
-	return &http.Client{Timeout: timeout, Transport: t}
+	return &http.Client{
+		Timeout:       timeout,
+		Transport:     t,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
 }
 
 // index returns a handle on the index. A fresh handle per call: the SDK's
@@ -125,7 +135,7 @@ func (e *Engine) index() meilisearch.IndexManager {
 func (e *Engine) Ping(ctx context.Context) error {
 	h, err := e.client.HealthWithContext(ctx)
 	if err != nil {
-		return wrapErr("ping", err)
+		return e.wrapErr("ping", err)
 	}
 	if h.Status != "available" {
 		return fmt.Errorf("meili: ping: status %q: %w", h.Status, search.ErrUnavailable)

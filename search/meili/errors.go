@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-search/accord/search"
 	"github.com/meilisearch/meilisearch-go"
@@ -28,6 +29,16 @@ const (
 // A missing index maps to search.ErrUnavailable: the index is created by
 // Setup, so its absence means the engine is not ready (or misconfigured),
 // which an empty result would hide.
+//
+// The method form also redacts the engine's key from the message and caps
+// its length, since Meilisearch's messages (and a proxy's) are logged.
+func (e *Engine) wrapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &redacted{err: wrapErr(op, err), key: e.key}
+}
+
 func wrapErr(op string, err error) error {
 	if err == nil {
 		return nil
@@ -68,7 +79,9 @@ func classify(err error) error {
 		if s := classifyCode(me.MeilisearchApiError.Code); s != nil {
 			return s
 		}
-		if me.StatusCode >= 500 {
+		// 5xx, and a redirect (never Meilisearch's own answer: a proxy or
+		// a wrong URL; it is not followed, see httpClient).
+		if me.StatusCode >= 500 || me.StatusCode >= 300 && me.StatusCode < 400 {
 			return search.ErrUnavailable
 		}
 	}
@@ -130,3 +143,31 @@ func (e *taskError) Error() string {
 	}
 	return fmt.Sprintf("task %d (%s) %s: %s: %s", e.UID, e.Type, e.Status, e.Code, e.Message)
 }
+
+// maxErrText caps the length of an error message: Meilisearch's messages
+// quote the request (a filter, a document) and end up in logs.
+const maxErrText = 1000
+
+// redacted is an error whose message never shows key and is at most
+// maxErrText bytes; errors.Is and errors.As see the error inside.
+type redacted struct {
+	err error
+	key string
+}
+
+func (r *redacted) Error() string {
+	s := r.err.Error()
+	if r.key != "" {
+		s = strings.ReplaceAll(s, r.key, "[redacted key]")
+	}
+	if len(s) > maxErrText {
+		cut := maxErrText
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "… (cut)"
+	}
+	return s
+}
+
+func (r *redacted) Unwrap() error { return r.err }

@@ -23,7 +23,7 @@ func (e *Engine) Get(ctx context.Context, id string) (*search.Document, error) {
 	}
 	resp, err := e.index().SearchWithContext(ctx, "", getRequest(id))
 	if err != nil {
-		return nil, wrapErr(fmt.Sprintf("get %q", id), err)
+		return nil, e.wrapErr(fmt.Sprintf("get %q", id), err)
 	}
 	if len(resp.Hits) == 0 {
 		return nil, fmt.Errorf("meili: get %q: %w", id, search.ErrNotFound)
@@ -58,7 +58,7 @@ func (e *Engine) Hashes(ctx context.Context) (map[string]string, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, wrapErr("hashes", err)
+			return nil, e.wrapErr("hashes", err)
 		}
 		for _, hit := range page.Results {
 			var d struct {
@@ -90,7 +90,7 @@ func (e *Engine) Count(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	if err != nil {
-		return 0, wrapErr("count", err)
+		return 0, e.wrapErr("count", err)
 	}
 	return countResult(resp)
 }

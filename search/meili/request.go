@@ -68,6 +68,7 @@ func mainQuery(index string, q search.Query) *meilisearch.SearchRequest {
 		// maxTotalHits) instead of estimatedTotalHits.
 		Page:                  int64(q.Page),
 		HitsPerPage:           ptr(int64(q.PerPage)),
+		AttributesToRetrieve:  hitAttributes,
 		AttributesToHighlight: []string{attrTitle, attrBody},
 		AttributesToCrop:      []string{attrBody},
 		CropLength:            cropWords,

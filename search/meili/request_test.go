@@ -15,6 +15,7 @@ import (
 const mainFields = `
 	"indexUid": "news",
 	"matchingStrategy": "all",
+	"attributesToRetrieve": ["id", "title", "url", "source", "date", "countries", "officials", "topics", "type", "title_derived", "roles", "path", "lang"],
 	"attributesToHighlight": ["title", "body"],
 	"attributesToCrop": ["body"],
 	"cropLength": 30,

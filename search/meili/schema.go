@@ -67,6 +67,16 @@ var displayedAttributes = []string{
 	"path", "also_published", attrHash, "title_derived", "roles", "evidence",
 }
 
+// hitAttributes are the attributes a search hit carries: those of a
+// search.Hit's Document except the body (the hit shows its cropped,
+// highlighted _formatted body, which Meilisearch returns whether or not
+// the body is retrieved) and the fields only a document page needs. The
+// same fields as the Bleve backend's hits.
+var hitAttributes = []string{
+	attrID, attrTitle, "url", attrSource, "date", attrCountries, attrOfficials, attrTopics, attrType,
+	"title_derived", "roles", "path", "lang",
+}
+
 // settings returns the index settings. Settings is sent as a PATCH, so
 // every field we rely on is set explicitly.
 func settings() *meilisearch.Settings {
@@ -144,10 +154,14 @@ func validID(id string) bool {
 	return len(id) <= 511 && idAlphabet(id)
 }
 
-// validIndex reports whether uid is a valid index uid: 1 to 512 bytes of
-// the same alphabet.
+// maxIndexUID is the longest index uid Meilisearch v1.24 accepts, in bytes
+// (meilisearch-types index_uid.rs).
+const maxIndexUID = 400
+
+// validIndex reports whether uid is a valid index uid: 1 to maxIndexUID
+// bytes of the same alphabet.
 func validIndex(uid string) bool {
-	return len(uid) <= 512 && idAlphabet(uid)
+	return len(uid) <= maxIndexUID && idAlphabet(uid)
 }
 
 // idAlphabet reports whether s is non-empty and only has [A-Za-z0-9_-].

@@ -79,3 +79,24 @@ func TestValidID(t *testing.T) {
 		}
 	}
 }
+
+// TestValidIndex: Meilisearch v1.24 accepts index uids of at most 400
+// bytes (issue 11, item 7); Open refuses a longer one before any request.
+func TestValidIndex(t *testing.T) {
+	for uid, want := range map[string]bool{
+		"news":                   true,
+		"a-b_C":                  true,
+		"":                       false,
+		"a.b":                    false,
+		strings.Repeat("a", 400): true,
+		strings.Repeat("a", 401): false,
+	} {
+		if got := validIndex(uid); got != want {
+			t.Errorf("validIndex(%.20q) = %v, want %v", uid, got, want)
+		}
+	}
+	if _, err := Open(t.Context(), Config{URL: "http://127.0.0.1:7700", Index: strings.Repeat("a", 401)}); err == nil ||
+		!strings.Contains(err.Error(), "want 1-400 characters") {
+		t.Errorf("Open with a 401-byte index uid: got %v, want a 1-400 characters error", err)
+	}
+}

@@ -25,7 +25,7 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	}
 	resp, err := e.client.MultiSearchWithContext(ctx, p.req)
 	if err != nil {
-		return nil, wrapErr("search", err)
+		return nil, e.wrapErr("search", err)
 	}
 	res, err := p.result(resp)
 	if err != nil {

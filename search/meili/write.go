@@ -15,17 +15,17 @@ import (
 func (e *Engine) Setup(ctx context.Context) error {
 	info, err := e.client.CreateIndexWithContext(ctx, &meilisearch.IndexConfig{Uid: e.uid, PrimaryKey: attrID})
 	if err != nil {
-		return wrapErr("setup: create index", err)
+		return e.wrapErr("setup: create index", err)
 	}
 	if err := e.wait(ctx, info); err != nil && taskCode(err) != codeIndexExists {
-		return wrapErr("setup: create index", err)
+		return e.wrapErr("setup: create index", err)
 	}
 	info, err = e.index().UpdateSettingsWithContext(ctx, settings())
 	if err != nil {
-		return wrapErr("setup: settings", err)
+		return e.wrapErr("setup: settings", err)
 	}
 	if err := e.wait(ctx, info); err != nil {
-		return wrapErr("setup: settings", err)
+		return e.wrapErr("setup: settings", err)
 	}
 	return nil
 }
@@ -54,7 +54,7 @@ func (e *Engine) Index(ctx context.Context, docs []search.Document) error {
 			err = e.wait(ctx, info)
 		}
 		if err != nil {
-			return wrapErr(fmt.Sprintf("index: documents %d-%d of %d", start+1, end, len(docs)), err)
+			return e.wrapErr(fmt.Sprintf("index: documents %d-%d of %d", start+1, end, len(docs)), err)
 		}
 	}
 	return nil
@@ -80,7 +80,7 @@ func (e *Engine) Delete(ctx context.Context, ids []string) error {
 			return nil
 		}
 		if err != nil {
-			return wrapErr("delete", err)
+			return e.wrapErr("delete", err)
 		}
 	}
 	return nil
