@@ -55,6 +55,7 @@ var a11yPages = []struct {
 	{"no results", "/search?q=zzzzqqqxx", ""},
 	{"400 page", "/search?page=abc", ""},
 	{"document page", "/doc/s01", ""},
+	{"document page from a search", "/doc/s01?q=mayorkas+faeser&country=Germany", ""},
 	{"page 2 sorted newest", "/search?sort=newest&page=2&per_page=3", ""},
 	{"reversed date range", "/search?q=mayorkas&from=2023&to=2020", ""},
 }

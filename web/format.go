@@ -36,7 +36,7 @@ func plural(n int, one, many string) string {
 func tookText(d time.Duration) string {
 	switch {
 	case d < time.Millisecond:
-		return "<1 ms"
+		return "under 1 ms"
 	case d < time.Second:
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}
@@ -113,6 +113,15 @@ func excerpt(text string, runes int) string {
 
 // docPath is the page of document id.
 func docPath(id string) string { return "/doc/" + url.PathEscape(id) }
+
+// docLink is a document's address as linked from a search: it carries the
+// search, so that the page links back to it and marks the query's words.
+func docLink(id string, st State) string {
+	if q := st.Encode(); q != "" {
+		return docPath(id) + "?" + q
+	}
+	return docPath(id)
+}
 
 // untitled names a document whose page shows no headline, by its
 // publisher where known ("Untitled · India Post").

@@ -54,7 +54,7 @@ func TestFormatting(t *testing.T) {
 		{"plural one", plural(1, "result", "results"), "1 result"},
 		{"plural many", plural(1200, "result", "results"), "1,200 results"},
 		{"plural zero", plural(0, "result", "results"), "0 results"},
-		{"took sub-ms", tookText(300 * time.Microsecond), "<1 ms"},
+		{"took sub-ms", tookText(300 * time.Microsecond), "under 1 ms"},
 		{"took ms", tookText(42 * time.Millisecond), "42 ms"},
 		{"took s", tookText(1500 * time.Millisecond), "1.5 s"},
 		{"day", displayDate("2023-03-23"), "23 March 2023"},

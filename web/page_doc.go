@@ -39,6 +39,18 @@ func (s *Server) docPage(c echo.Context) error {
 		s.log.Warn("related documents", "id", id, "err", err, "request_id", requestID(c))
 	}
 	v := s.docView(c, doc, related)
+	// A document opened from a search carries that search in its
+	// address: link back to it and mark the query's words.
+	if st, err := ParseState(c.QueryParams()); err == nil && st.Encode() != "" {
+		v.Back = st.URL("/search")
+		v.BackLabel = "Back to the results: " + describeQuery(st)
+		if terms := queryTerms(st.Text); len(terms) > 0 {
+			for _, p := range v.Paragraphs {
+				v.Marked = append(v.Marked, markTerms(p, terms))
+			}
+		}
+		v.Meta.NoIndex = true
+	}
 	return s.render(c, http.StatusOK, components.DocPage(v))
 }
 

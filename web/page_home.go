@@ -37,7 +37,7 @@ func (s *Server) home(c echo.Context) error {
 	v := components.HomeView{
 		Form:      components.SearchForm{Action: "/search"},
 		CountText: plural(count, "document", "documents"),
-		BrowseURL: browse.URL("/search"),
+		BrowseURL: State{Sort: search.SortNewest, Page: 1, PerPage: search.DefaultPerPage}.URL("/search"),
 	}
 	for _, f := range search.Facets {
 		fv := components.Facet{Name: string(f), Label: "Top " + facetNames[f].plural}

@@ -70,11 +70,16 @@ func (s *Server) meta(title, description string, form *components.SearchForm) co
 
 // describe sums up a search in a line: "14 results for cyber · Germany".
 func describe(st State, res *search.Result) string {
-	var b strings.Builder
-	b.WriteString(resultsText(res))
+	b := resultsText(res)
 	if st.Text != "" {
-		b.WriteString(" for " + st.Text)
+		b += " for " + st.Text
 	}
+	return b + filtersText(st)
+}
+
+// filtersText is " · Germany · 2021–2023" for the state's filters.
+func filtersText(st State) string {
+	var b strings.Builder
 	for _, f := range search.Facets {
 		for _, val := range st.Filters[f] {
 			b.WriteString(" · " + val)
@@ -84,6 +89,16 @@ func describe(st State, res *search.Result) string {
 		b.WriteString(" · " + d)
 	}
 	return b.String()
+}
+
+// describeQuery names a search without its count: "cyber · Germany",
+// or "everything" when it has no text and no filters.
+func describeQuery(st State) string {
+	d := strings.TrimPrefix(st.Text+filtersText(st), " · ")
+	if d == "" {
+		return "everything"
+	}
+	return d
 }
 
 // describeLong is the page description for link previews.
@@ -136,7 +151,7 @@ func resultsText(res *search.Result) string {
 // facet values as links that filter.
 func (s *Server) hitView(st State, h search.Hit) components.Hit {
 	v := components.Hit{
-		ID: h.ID, DocURL: docPath(h.ID), OriginalURL: externalURL(h.URL),
+		ID: h.ID, DocURL: docLink(h.ID, st), OriginalURL: externalURL(h.URL),
 		TitleHTML: safeHighlight(h.TitleHTML), SnippetHTML: safeHighlight(h.SnippetHTML),
 		Date: displayDate(h.Date), DateISO: isoDate(h.Date), Source: h.Source,
 	}

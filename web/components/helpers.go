@@ -17,3 +17,11 @@ func dateInputAttrs(errText string) templ.Attributes {
 	}
 	return templ.Attributes{"aria-describedby": "dates-hint"}
 }
+
+// documentsWord is the hidden word after a count: " document" or " documents".
+func documentsWord(n int) string {
+	if n == 1 {
+		return " document"
+	}
+	return " documents"
+}

@@ -236,9 +236,14 @@ type DocView struct {
 	Source      string
 	OriginalURL string
 	Paragraphs  []string
-	Tags        []TagGroup
-	Also        []Copy
-	Related     []Hit
+	// Marked are the paragraphs as safe HTML with the query's words
+	// marked, when the page was opened from a search ("" otherwise).
+	Marked []string
+	// Back links to the search the document was opened from.
+	Back, BackLabel string
+	Tags            []TagGroup
+	Also            []Copy
+	Related         []Hit
 	// RelatedURL searches for everything that shares the document's
 	// officials (or countries); RelatedLabel names that search.
 	RelatedURL   string
