@@ -18,6 +18,10 @@ const (
 	DefaultIndex     = "news"
 	DefaultTimeout   = 10 * time.Second
 	DefaultBatchSize = 1000
+	// DefaultMaxBatchBytes keeps a batch well under Meilisearch's default
+	// payload limit (http-payload-size-limit, 100 MB); a server with a
+	// lower limit answers 413, and the batch is split.
+	DefaultMaxBatchBytes = 32 << 20
 )
 
 // taskPoll is how often a pending task is polled.
@@ -38,6 +42,9 @@ type Config struct {
 	// BatchSize is how many documents Index sends per request (default
 	// DefaultBatchSize).
 	BatchSize int
+	// MaxBatchBytes bounds the JSON size of one batch (default
+	// DefaultMaxBatchBytes); a larger document goes alone.
+	MaxBatchBytes int
 }
 
 // Engine is a search.Engine backed by one Meilisearch index. It is safe for
@@ -46,6 +53,7 @@ type Engine struct {
 	client    meilisearch.ServiceManager
 	uid       string
 	batchSize int
+	maxBytes  int
 	// key is kept only to be redacted from error messages.
 	key string
 }
@@ -79,6 +87,7 @@ func Open(_ context.Context, cfg Config) (*Engine, error) {
 		client:    client,
 		uid:       cfg.Index,
 		batchSize: cfg.BatchSize,
+		maxBytes:  cfg.MaxBatchBytes,
 		key:       cfg.APIKey,
 	}, nil
 }
@@ -103,8 +112,11 @@ func (cfg Config) withDefaults() (Config, error) {
 	if cfg.BatchSize == 0 {
 		cfg.BatchSize = DefaultBatchSize
 	}
-	if cfg.Timeout < 0 || cfg.BatchSize < 0 {
-		return cfg, errors.New("timeout and batch size must not be negative")
+	if cfg.MaxBatchBytes == 0 {
+		cfg.MaxBatchBytes = DefaultMaxBatchBytes
+	}
+	if cfg.Timeout < 0 || cfg.BatchSize < 0 || cfg.MaxBatchBytes < 0 {
+		return cfg, errors.New("timeout, batch size and batch bytes must not be negative")
 	}
 	return cfg, nil
 }

@@ -17,6 +17,7 @@ const (
 	codeIndexNotFound    = "index_not_found"
 	codeIndexExists      = "index_already_exists"
 	codeDocumentNotFound = "document_not_found"
+	codePayloadTooLarge  = "payload_too_large"
 )
 
 // wrapErr adds the operation to err and, where one applies, a search

@@ -2,8 +2,10 @@ package meili
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 
 	"github.com/accord-search/accord/search"
 	"github.com/meilisearch/meilisearch-go"
@@ -30,34 +32,74 @@ func (e *Engine) Setup(ctx context.Context) error {
 	return nil
 }
 
-// Index adds or replaces docs by ID in batches of Config.BatchSize. It
-// waits for each batch's task before sending the next: Meilisearch reports
-// a rejected batch only in its task, so an unchecked task would be a silent
-// loss, and waiting also keeps a long run from flooding the task queue.
-// On error, the batches before the failing one are stored.
+// Index adds or replaces docs by ID in batches of at most Config.BatchSize
+// documents and Config.MaxBatchBytes bytes of JSON. It waits for each
+// batch's task before sending the next: Meilisearch reports a rejected
+// batch only in its task, so an unchecked task would be a silent loss, and
+// waiting also keeps a long run from flooding the task queue. A batch the
+// server refuses as too large (413 payload_too_large: its payload limit is
+// lower than ours) is split in two and retried. On error, the batches
+// before the failing one are stored.
 func (e *Engine) Index(ctx context.Context, docs []search.Document) error {
 	for _, d := range docs {
 		if !validID(d.ID) {
 			return fmt.Errorf("meili: index: document id %q: want 1-511 characters of A-Z a-z 0-9 - _", d.ID)
 		}
 	}
-	pk := attrID
-	opts := &meilisearch.DocumentOptions{PrimaryKey: &pk}
-	for start := 0; start < len(docs); start += e.batchSize {
-		end := min(start+e.batchSize, len(docs))
-		batch := make([]stored, 0, end-start)
-		for _, d := range docs[start:end] {
-			batch = append(batch, toStored(d))
+	batch := make([]stored, 0, min(len(docs), e.batchSize))
+	size, start := 2, 0 // the brackets of the JSON array
+	flush := func(end int) error {
+		if len(batch) == 0 {
+			return nil
 		}
-		info, err := e.index().AddDocumentsWithContext(ctx, batch, opts)
-		if err == nil {
-			err = e.wait(ctx, info)
-		}
-		if err != nil {
+		if err := e.send(ctx, batch); err != nil {
 			return e.wrapErr(fmt.Sprintf("index: documents %d-%d of %d", start+1, end, len(docs)), err)
 		}
+		batch, size, start = batch[:0], 2, end
+		return nil
 	}
-	return nil
+	for i, d := range docs {
+		s := toStored(d)
+		raw, err := json.Marshal(s)
+		if err != nil {
+			return fmt.Errorf("meili: index: document %q: %w", d.ID, err)
+		}
+		if len(batch) == e.batchSize || len(batch) > 0 && size+len(raw)+1 > e.maxBytes {
+			if err := flush(i); err != nil {
+				return err
+			}
+		}
+		batch = append(batch, s)
+		size += len(raw) + 1 // and a comma
+	}
+	return flush(len(docs))
+}
+
+// send adds one batch and waits for its task, splitting the batch in two
+// when the server answers 413 payload_too_large.
+func (e *Engine) send(ctx context.Context, batch []stored) error {
+	pk := attrID
+	info, err := e.index().AddDocumentsWithContext(ctx, batch, &meilisearch.DocumentOptions{PrimaryKey: &pk})
+	if err == nil {
+		return e.wait(ctx, info)
+	}
+	if !tooLarge(err) {
+		return err
+	}
+	if len(batch) == 1 {
+		return fmt.Errorf("document %q alone is larger than the server accepts: %w", batch[0].ID, err)
+	}
+	half := len(batch) / 2
+	if err := e.send(ctx, batch[:half]); err != nil {
+		return err
+	}
+	return e.send(ctx, batch[half:])
+}
+
+// tooLarge reports whether the server refused a payload as too large.
+func tooLarge(err error) bool {
+	var me *meilisearch.Error
+	return apiCode(err) == codePayloadTooLarge || errors.As(err, &me) && me.StatusCode == http.StatusRequestEntityTooLarge
 }
 
 // Delete removes documents by ID, in batches of Config.BatchSize. IDs that
