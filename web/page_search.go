@@ -45,6 +45,9 @@ func (s *Server) searchPage(c echo.Context) error {
 		v.Meta.NoIndex = true
 	}
 	frag := fragment(c.Request())
+	if !strings.HasPrefix(frag, fragmentFacetPrefix) {
+		v.Hints = s.hintsView(ctx, st, res)
+	}
 	if len(res.Hits) == 0 && !strings.HasPrefix(frag, fragmentFacetPrefix) {
 		// Suggestions cost extra searches; a facet's list needs none.
 		v.Empty = s.emptyState(ctx, st, res)
@@ -86,8 +89,11 @@ func parseSearchState(v url.Values) (State, *ParamError, error) {
 	return st, pe, err
 }
 
-// search normalizes q and runs it.
+// search normalizes q, adds the entities its words name, and runs it.
 func (s *Server) search(ctx context.Context, q search.Query) (*search.Result, error) {
+	if q.Entities == nil {
+		q.Entities = s.names.find(q.Text)
+	}
 	if err := q.Normalize(); err != nil {
 		return nil, err
 	}

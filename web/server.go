@@ -30,6 +30,11 @@ type Options struct {
 	// ("Mayorkas" → "Alejandro Mayorkas", "Mexican" → "Mexico"); the facet
 	// value search matches them.
 	Aliases map[string]string
+	// EntityNames are the names of facet values (Words as written:
+	// "Mexican" → country Mexico, "Napolitano" → official Janet
+	// Napolitano). Query words that spell one fill search.Query.Entities,
+	// and the results page offers the value as a filter.
+	EntityNames []search.Entity
 	// BaseURL is the public origin ("https://accord.example.org") for
 	// canonical, Open Graph, feed and OpenSearch URLs; empty derives it
 	// from each request.
@@ -51,6 +56,7 @@ type Server struct {
 	log     *slog.Logger
 	ready   func(context.Context) error
 	aliases *aliasIndex
+	names   *entityNames
 	baseURL string
 	timeout time.Duration
 	assets  *assets
@@ -66,6 +72,7 @@ func New(opts Options) *Server {
 		log:     opts.Logger,
 		ready:   opts.Ready,
 		aliases: newAliasIndex(opts.Aliases),
+		names:   newEntityNames(opts.EntityNames),
 		baseURL: strings.TrimRight(opts.BaseURL, "/"),
 		timeout: opts.Timeout,
 		assets:  loadAssets(),

@@ -54,6 +54,9 @@ type SearchView struct {
 	Sorts    []Choice
 	PerPages []Choice
 	Pages    Pagination
+	// Hints explain the matching of the words and offer the filters
+	// they name.
+	Hints Hints
 	// Empty is set when there are no hits.
 	Empty *Empty
 	// Notice explains a limit the user reached (paging depth).

@@ -1,0 +1,56 @@
+package web
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/accord-search/accord/search"
+)
+
+func TestEntityNamesFind(t *testing.T) {
+	n := newEntityNames([]search.Entity{
+		{Words: "Mexican", Facet: search.FacetCountry, Value: "Mexico"},
+		{Words: "Mexico", Facet: search.FacetCountry, Value: "Mexico"},
+		{Words: "U.S.", Facet: search.FacetCountry, Value: "United States"},
+		{Words: "Napolitano", Facet: search.FacetOfficial, Value: "Janet Napolitano"},
+		{Words: "Janet Napolitano", Facet: search.FacetOfficial, Value: "Janet Napolitano"},
+		{Words: "Gómez-Mont", Facet: search.FacetOfficial, Value: "Fernando Gómez-Mont"},
+		{Words: "Johnson", Facet: search.FacetOfficial, Value: "Jeh Johnson"},
+		{Words: "Johnson", Facet: search.FacetOfficial, Value: "Boris Johnson"},
+	})
+	official := func(words, v string) search.Entity {
+		return search.Entity{Words: words, Facet: search.FacetOfficial, Value: v}
+	}
+	country := func(words, v string) search.Entity {
+		return search.Entity{Words: words, Facet: search.FacetCountry, Value: v}
+	}
+	for _, c := range []struct {
+		text string
+		want []search.Entity
+	}{
+		{"", nil},
+		{"border security", nil},
+		{"Mexican drug cartels", []search.Entity{country("mexican", "Mexico")}},
+		// The longest name wins, and its words are the query's words.
+		{"Janet  Napolitano border", []search.Entity{official("janet napolitano", "Janet Napolitano")}},
+		{"napolitano MEXICO", []search.Entity{official("napolitano", "Janet Napolitano"), country("mexico", "Mexico")}},
+		// Diacritics and punctuation fold as in the data.
+		{"gomez-mont", []search.Entity{official("gomez-mont", "Fernando Gómez-Mont")}},
+		{"u.s. aid", []search.Entity{country("u.s.", "United States")}},
+		// A phrase is one term; a name spans it.
+		{`"janet napolitano"`, []search.Entity{official("janet napolitano", "Janet Napolitano")}},
+		// A shared surname names every holder.
+		{"johnson", []search.Entity{official("johnson", "Jeh Johnson"), official("johnson", "Boris Johnson")}},
+		// Excluded words and OR groups name nothing.
+		{"border -mexico", nil},
+		{"mexico OR canada", nil},
+	} {
+		if got := n.find(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("find(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	var none *entityNames
+	if got := none.find("mexico"); got != nil {
+		t.Errorf("no names: %v", got)
+	}
+}
