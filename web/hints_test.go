@@ -68,3 +68,18 @@ func TestMatchChoice(t *testing.T) {
 		t.Errorf("one word shows %d match choices", n)
 	}
 }
+
+// TestDidYouMeanFromIndexWords: a misspelled word that no title, facet
+// value or alias holds is corrected from the words of the documents'
+// bodies, as they write them.
+func TestDidYouMeanFromIndexWords(t *testing.T) {
+	h := newHintsHandler(t).Handler()
+	d := get(t, h, "/search?q=ootbreek").doc(t)
+	got := texts(d, `[data-testid="did-you-mean"] a`)
+	if len(got) != 1 || got[0] != "outbreak" {
+		t.Fatalf("did you mean %q, want outbreak", got)
+	}
+	if href := attrs(d, `[data-testid="did-you-mean"] a`, "href")[0]; href != "/search?q=outbreak" {
+		t.Errorf("suggestion links to %s", href)
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -53,6 +54,7 @@ type Server struct {
 	engine  search.Engine
 	getter  search.Getter  // nil when the engine cannot fetch documents
 	counter search.Counter // nil when the engine cannot count
+	speller search.Speller // nil when the engine cannot spell
 	log     *slog.Logger
 	ready   func(context.Context) error
 	aliases *aliasIndex
@@ -80,6 +82,13 @@ func New(opts Options) *Server {
 	}
 	s.getter, _ = opts.Engine.(search.Getter)
 	s.counter, _ = opts.Engine.(search.Counter)
+	// A wrapper (metrics) is a Speller even when its engine is not; a
+	// zero-limit probe tells.
+	if sp, ok := opts.Engine.(search.Speller); ok {
+		if _, err := sp.Spell(context.Background(), "", 0, 0); !errors.Is(err, errors.ErrUnsupported) {
+			s.speller = sp
+		}
+	}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

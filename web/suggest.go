@@ -69,15 +69,16 @@ func removals(st State) []removal {
 	return out
 }
 
-// didYouMean corrects the query's words against the vocabulary and
-// suggests the corrected query if it finds something, with the same
+// didYouMean corrects the query's words against the index's own words
+// (when the engine can spell) and the facet values with their aliases,
+// and suggests the corrected query if it finds something, with the same
 // filters or else without any.
 func (s *Server) didYouMean(ctx context.Context, st State) *components.Suggestion {
 	vocab, err := s.vocab.get(ctx, s)
 	if err != nil {
 		return nil
 	}
-	fixed, ok := correct(st.Text, vocab)
+	fixed, ok := correctWith(st.Text, vocab, s.spell(ctx))
 	if !ok {
 		return nil
 	}
@@ -99,10 +100,39 @@ func (s *Server) didYouMean(ctx context.Context, st State) *components.Suggestio
 	return nil
 }
 
+// spellings proposes indexed words within maxEdits of a word.
+type spellings func(word string, maxEdits int) []search.Spelling
+
+// spellLimit is how many proposals per word the engine is asked for.
+const spellLimit = 3
+
+// spell returns the engine's speller, or nil when it has none (Meilisearch:
+// the vocabulary then also holds the newest documents' title words).
+func (s *Server) spell(ctx context.Context) spellings {
+	if s.speller == nil {
+		return nil
+	}
+	return func(word string, maxEdits int) []search.Spelling {
+		out, err := s.speller.Spell(ctx, word, maxEdits, spellLimit)
+		if err != nil {
+			return nil
+		}
+		return out
+	}
+}
+
 // correct replaces each word of text that the vocabulary lacks with the
 // closest known word (one edit for short words, two from eight letters).
 // It reports whether anything changed.
 func correct(text string, vocab map[string]int) (string, bool) {
+	return correctWith(text, vocab, nil)
+}
+
+// correctWith is correct that also draws on the index's words through
+// spell (nil: the vocabulary only). A word the index or the vocabulary
+// holds is kept; otherwise the candidate with the fewest edits wins, then
+// the one more documents (or vocabulary entries) contain.
+func correctWith(text string, vocab map[string]int, spell spellings) (string, bool) {
 	fields := strings.Fields(text)
 	changed := false
 	for i, f := range fields {
@@ -119,12 +149,22 @@ func correct(text string, vocab map[string]int) (string, bool) {
 			limit = 2
 		}
 		best, bestD, bestN := "", limit+1, 0
-		for cand, n := range vocab {
-			if d := editDistance(w, cand, limit); d < bestD || (d == bestD && (n > bestN || n == bestN && cand < best)) {
+		consider := func(cand string, d, n int) {
+			if d < bestD || (d == bestD && (n > bestN || n == bestN && cand < best)) {
 				best, bestD, bestN = cand, d, n
 			}
 		}
-		if best != "" && bestD <= limit {
+		for cand, n := range vocab {
+			consider(cand, editDistance(w, cand, limit), n)
+		}
+		if spell != nil {
+			for _, sp := range spell(w, limit) {
+				if c := words(sp.Word); len(c) == 1 {
+					consider(c[0], sp.Edits, sp.Docs)
+				}
+			}
+		}
+		if best != "" && bestD > 0 && bestD <= limit {
 			fields[i], changed = best, true
 		}
 	}
@@ -167,8 +207,9 @@ func editDistance(a, b string, limit int) int {
 	return prev[len(rb)]
 }
 
-// vocabulary caches the words that spelling suggestions draw from: the
-// titles of the newest documents, every facet value and alias.
+// vocabulary caches the words that spelling suggestions draw from besides
+// the engine's own: every facet value and alias, and, for an engine that
+// cannot spell (Meilisearch), the titles of the newest documents.
 type vocabulary struct {
 	ttl   time.Duration
 	mu    sync.Mutex
@@ -187,7 +228,11 @@ func (v *vocabulary) get(ctx context.Context, s *Server) (map[string]int, error)
 	if v.words != nil && time.Since(v.built) < v.ttl {
 		return v.words, nil
 	}
-	res, err := s.search(ctx, search.Query{Sort: search.SortNewest, PerPage: vocabDocs, FacetSize: facetSearchSize})
+	perPage := vocabDocs
+	if s.speller != nil {
+		perPage = 1 // the engine spells from every document
+	}
+	res, err := s.search(ctx, search.Query{Sort: search.SortNewest, PerPage: perPage, FacetSize: facetSearchSize})
 	if err != nil {
 		return nil, err
 	}
@@ -199,8 +244,10 @@ func (v *vocabulary) get(ctx context.Context, s *Server) (map[string]int, error)
 			}
 		}
 	}
-	for _, h := range res.Hits {
-		add(h.Title)
+	if s.speller == nil {
+		for _, h := range res.Hits {
+			add(h.Title)
+		}
 	}
 	for _, f := range search.Facets {
 		for _, fc := range res.Facets[f] {

@@ -45,6 +45,8 @@ type Index struct {
 	cache cache
 	// snaps holds expansions and facet bitmaps per index snapshot.
 	snaps snapshots
+	// spells caches Spell answers of the current generation.
+	spells spellCache
 	// written counts the documents Index and Delete were given; failed
 	// records that one of them failed (a run given up on, whose index is
 	// not worth compacting).

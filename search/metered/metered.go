@@ -24,6 +24,7 @@ type Engine struct {
 	getter   search.Getter
 	counter  search.Counter
 	inv      search.Inventory
+	speller  search.Speller
 	duration *prometheus.HistogramVec
 }
 
@@ -32,6 +33,7 @@ var (
 	_ search.Getter    = (*Engine)(nil)
 	_ search.Counter   = (*Engine)(nil)
 	_ search.Inventory = (*Engine)(nil)
+	_ search.Speller   = (*Engine)(nil)
 )
 
 // New wraps inner and registers the metrics with reg. When inner is a
@@ -41,6 +43,7 @@ func New(inner search.Engine, reg prometheus.Registerer) (*Engine, error) {
 	e.getter, _ = inner.(search.Getter)
 	e.counter, _ = inner.(search.Counter)
 	e.inv, _ = inner.(search.Inventory)
+	e.speller, _ = inner.(search.Speller)
 	e.duration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "accord_engine_request_duration_seconds",
 		Help:    "Time the search engine took to answer, by operation and outcome.",
@@ -119,6 +122,18 @@ func (e *Engine) Get(ctx context.Context, id string) (*search.Document, error) {
 	d, err := e.getter.Get(ctx, id)
 	e.observe("get", start, err)
 	return d, err
+}
+
+// Spell forwards to the wrapped engine, or answers errors.ErrUnsupported
+// when it cannot spell (callers fall back to their own vocabulary).
+func (e *Engine) Spell(ctx context.Context, word string, maxEdits, limit int) ([]search.Spelling, error) {
+	if e.speller == nil {
+		return nil, fmt.Errorf("metered: spell: %w", errors.ErrUnsupported)
+	}
+	start := time.Now()
+	s, err := e.speller.Spell(ctx, word, maxEdits, limit)
+	e.observe("spell", start, err)
+	return s, err
 }
 
 // Count forwards to the wrapped engine.

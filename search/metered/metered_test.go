@@ -31,6 +31,24 @@ func (s *stub) Delete(context.Context, []string) error         { return s.err }
 func (s *stub) Close() error                                   { return nil }
 func (s *stub) Count(context.Context) (int, error)             { return s.n, s.err }
 
+// speller is a stub that spells every word as "mayorkas".
+type speller struct{ stub }
+
+func (s *speller) Spell(_ context.Context, w string, _, _ int) ([]search.Spelling, error) {
+	return []search.Spelling{{Word: "mayorkas", Edits: 1, Docs: s.n}}, s.err
+}
+
+func TestSpellForwards(t *testing.T) {
+	e, err := New(&speller{stub{n: 3}}, prometheus.NewPedanticRegistry())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Spell(t.Context(), "mayorcas", 1, 3)
+	if err != nil || len(got) != 1 || got[0].Word != "mayorkas" || got[0].Docs != 3 {
+		t.Errorf("Spell: %v, %v", got, err)
+	}
+}
+
 // bare is an engine with none of the optional interfaces.
 type bare struct{ stub }
 
@@ -118,6 +136,9 @@ func TestOptionalInterfaces(t *testing.T) {
 	}
 	if h, err := e.Hashes(t.Context()); err != nil || len(h) != 0 {
 		t.Errorf("Hashes without an inventory: got %v, %v; want empty, nil", h, err)
+	}
+	if s, err := e.Spell(t.Context(), "mayorkas", 1, 3); !errors.Is(err, errors.ErrUnsupported) || s != nil {
+		t.Errorf("Spell without a speller: got %v, %v; want errors.ErrUnsupported", s, err)
 	}
 	if g := gauges(t, reg); len(g) != 0 {
 		t.Errorf("an engine that cannot count exports %v, want no count metrics", g)
