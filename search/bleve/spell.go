@@ -55,7 +55,7 @@ func (c *spellCache) put(gen uint64, key string, s []search.Spelling) {
 // as a document writes it: the first place the stem occurs in a body.
 // Answers are cached per index generation.
 func (x *Index) Spell(ctx context.Context, word string, maxEdits, limit int) ([]search.Spelling, error) {
-	toks := enAnalyzer.Analyze([]byte(strings.ToLower(word)))
+	toks := textAnalyzer.Analyze([]byte(strings.ToLower(word)))
 	if len(toks) != 1 || limit <= 0 {
 		return nil, nil
 	}
