@@ -18,6 +18,7 @@ func (s *Server) routes() []route {
 		{"search-csv", "/search.csv", s.searchCSV},
 		{"api-search", "/api/search", s.apiSearch},
 		{"doc", "/doc/:id", s.docPage},
+		{"help", "/help", s.helpPage},
 		{"opensearch", "/opensearch.xml", s.openSearch},
 		{"static", "/static/*", s.static},
 		{"favicon", "/favicon.ico", s.favicon},
