@@ -321,8 +321,9 @@ func (x *Extractor) loadTopics(b *matcherBuilder, data string) error {
 			terms = append(terms, term)
 		}
 		sort.Strings(terms) // map order must not leak into the matcher
-		for _, term := range terms {
-			p := payload{kind: kindTopic, id: id, weight: t.Terms[term]}
+		x.topics.terms = append(x.topics.terms, terms)
+		for n, term := range terms {
+			p := payload{kind: kindTopic, id: id, weight: t.Terms[term], term: n}
 			if s, ok := strings.CutSuffix(term, "*"); ok {
 				p.prefix = true
 				term = s

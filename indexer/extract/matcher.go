@@ -26,6 +26,7 @@ type payload struct {
 	exact  string  // when set, the original text must read exactly this
 	prefix bool    // the pattern may continue as a longer word
 	weight float64 // topic weight
+	term   int     // topic term: index into topicRules.terms[id]
 }
 
 // matcherBuilder collects folded patterns and their meanings.

@@ -6,6 +6,7 @@ import "sort"
 type topicRules struct {
 	names       []string
 	thresholds  []float64
+	terms       [][]string // per topic, the terms as written in topics.json
 	titleWeight float64
 	leadWeight  float64
 	minMentions int
