@@ -59,6 +59,12 @@ func TestTextDate(t *testing.T) {
 		{"year from the page", "Example Headline 2017 Goes Here\n\nPosted March 23\n\nThe 2017 plan was adopted.", "2017-03-23"},
 		{"headline month", "Example Monitor: June 2018\n\nOn June 25, the ministers met.", "2018-06"},
 		{"headline year refined", "Example Ministerial 2017: Communique\n\nWe met in the capital on June 26, 2017, to discuss shared challenges facing our nations.", "2017-06-26"},
+		{"dateline place first", "Example Headline Goes Here\n\nOttawa, February 27, 2012 -- The ministers met today to discuss shared challenges at the border.", "2012-02-27"},
+		{"dateline with state", "Example Headline Goes Here\n\nWASHINGTON, D.C., May 3, 2016 – The ministers met today to discuss shared challenges.", "2016-05-03"},
+		{"dateline date first", "Example Headline Goes Here\n\nMarch 29, 2025 – Mexico City – The ministers met today to discuss shared challenges.", "2025-03-29"},
+		{"event date then dash is no dateline", "Example Headline Goes Here\n\nThe ministers, who met on May 3, 2016 - in the capital, discussed shared challenges at length.", ""},
+		{"article is from", "Example Headline Goes Here\n\nThis Article is From Jul 08, 2014\n\nThe ministers met today to discuss shared challenges.", "2014-07-08"},
+		{"aired on", "Example Interview Goes Here\n\nThis interview aired on Dec. 22, 2024.\n\nThe minister answered questions about shared challenges.", "2024-12-22"},
 		{"url is not a date", "Example Headline Goes Here\n\nURL: https://example.org/2020/05/01/story\n\nBody.", ""},
 	}
 	for _, tt := range tests {

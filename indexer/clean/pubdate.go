@@ -13,7 +13,9 @@ import (
 
 var (
 	injectedDateRe = regexp.MustCompile(`^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*`)
-	labelRe        = regexp.MustCompile(`(?i)(?:^|\(|\s)(release date|published|posted|date|fecha|pubblicato|issued)\b`)
+	labelRe        = regexp.MustCompile(`(?i)(?:^|\(|\s)(release date|published|posted|date|fecha|pubblicato|issued|this article is from|aired(?: on)?|first aired|broadcast on)\b`)
+	// datelineDashRe is the dash that ends a dateline ("--", "–", "—", "-").
+	datelineDashRe = regexp.MustCompile(`^\s*(?:--|[-–—])\s*`)
 	weekdayRe      = regexp.MustCompile(`(?i)\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b`)
 	ordinalRe      = regexp.MustCompile(`\d(st|nd|rd|th)\b`)
 	residueWordRe  = regexp.MustCompile(`(?i)^(am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|pdt|pst|utc|gmt|cet|cest|ist|de|del|la|of|the|at|on|updated|last|modified|\|)$`)
@@ -155,6 +157,9 @@ func findDate(lines []line, p page) string {
 			return d.String()
 		}
 	}
+	if d, ok := p.datelineDate(); ok {
+		return d.String()
+	}
 	if d, ok := p.standaloneDate(); ok {
 		return d.String()
 	}
@@ -251,4 +256,68 @@ func onlyYear(lines []line) int {
 		}
 	}
 	return year
+}
+
+// datelineLines is how many lines after the headline may open with a
+// dateline.
+const datelineLines = 6
+
+// datelineDate finds a news dateline that opens a paragraph: a place, then
+// a full date, then a dash ("Ottawa, February 27, 2012 -- The ministers
+// ..."), or the date first ("March 29, 2025 – Mexico City – ...").
+func (p page) datelineDate() (dateMatch, bool) {
+	from := max(p.titleIdx+1, 0)
+	for i := from; i < len(p.lines) && i < from+datelineLines; i++ {
+		if d, ok := dateline(p.lines[i].text); ok {
+			return d, true
+		}
+	}
+	return dateMatch{}, false
+}
+
+// dateline reads the dateline that opens text, if any.
+func dateline(text string) (dateMatch, bool) {
+	ds := findDates(text)
+	if len(ds) == 0 {
+		return dateMatch{}, false
+	}
+	d := ds[0]
+	if d.day == 0 || d.year == 0 || d.start > 60 {
+		return dateMatch{}, false
+	}
+	if !datelineDashRe.MatchString(text[d.end:]) {
+		return dateMatch{}, false
+	}
+	// Before the date: nothing, or a short place ("WASHINGTON, D.C.,").
+	place := strings.TrimSpace(text[:d.start])
+	if place == "" {
+		return d, true
+	}
+	if !strings.HasSuffix(place, ",") && !datelineDashRe.MatchString(reverseDash(place)) {
+		return dateMatch{}, false
+	}
+	place = strings.Trim(place, " ,-–—")
+	words := strings.Fields(place)
+	if len(words) == 0 || len(words) > 5 {
+		return dateMatch{}, false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",.()")
+		if w != "" && !isCapitalized(w) && !residueWordRe.MatchString(w) {
+			return dateMatch{}, false
+		}
+	}
+	return d, true
+}
+
+// reverseDash returns the last two characters of s moved to its front, so
+// that a trailing dash can be matched by datelineDashRe ("Ottawa –").
+func reverseDash(s string) string {
+	s = strings.TrimRight(s, " ")
+	for _, dash := range []string{"--", "–", "—", "-"} {
+		if strings.HasSuffix(s, dash) {
+			return dash
+		}
+	}
+	return ""
 }
