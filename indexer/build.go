@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/accord-search/accord/indexer/clean"
@@ -15,7 +16,7 @@ import (
 // Version names the cleaning and extraction code; bump it when the code
 // changes so that every document is re-sent once. Changes to the
 // extraction data files need no bump: their fingerprint is in the hash.
-const Version = "accord-indexer-2"
+const Version = "accord-indexer-3"
 
 // minArticleWords: a page whose cleaned text is shorter has no article
 // (a link list, an empty shell) and is skipped.
@@ -64,11 +65,81 @@ func (b *Builder) Build(it source.Item) (search.Document, bool) {
 
 func (b *Builder) fromArticle(a clean.Article, given *source.Record) search.Document {
 	f := b.Extractor.Extract(a.Title, a.Body)
-	return search.Document{
+	d := search.Document{
 		Title: a.Title, Body: a.Body, URL: a.URL, Source: a.Source, Date: a.Date, Lang: a.Lang,
 		Countries: orEmpty(f.Countries), Officials: orEmpty(f.Officials), Topics: orEmpty(f.Topics),
-		Organizations: f.Organizations,
+		Organizations: f.Organizations, Roles: f.Roles, Evidence: f.Evidence,
+		Type: b.Extractor.Type(a.Title, a.Body, a.Source),
 	}
+	finish(&d)
+	return d
+}
+
+// finish gives a document without a headline a title derived from its
+// text, and adds the evidence of its date and title.
+func finish(d *search.Document) {
+	if strings.TrimSpace(d.Title) == "" {
+		if t := search.DeriveTitle(d.Body); t != "" {
+			d.Title, d.TitleDerived = t, true
+		}
+	}
+	if d.Evidence == nil {
+		d.Evidence = map[string]map[string][]search.Span{}
+	}
+	if d.Date != "" {
+		if sp, ok := dateEvidence(d.Body, d.Date); ok {
+			d.Evidence[search.EvidenceDate] = map[string][]search.Span{d.Date: {sp}}
+		}
+	}
+	if d.Title != "" {
+		if sp, ok := titleEvidence(d.Body, d.Title, d.TitleDerived); ok {
+			d.Evidence[search.EvidenceTitle] = map[string][]search.Span{d.Title: {sp}}
+		}
+	}
+	if len(d.Evidence) == 0 {
+		d.Evidence = nil
+	}
+}
+
+// dateEvidence finds where the body states date. A date stated only
+// outside the body (a date line above the article, which cleaning
+// removes) has no span there.
+func dateEvidence(body, date string) (search.Span, bool) {
+	off := 0
+	for _, ln := range strings.SplitAfter(body, "\n") {
+		for _, ds := range clean.DatesIn(ln) {
+			if ds.Date == date || (ds.Date != "" && strings.HasPrefix(ds.Date, date)) {
+				s, e := off+ds.Start, off+ds.End
+				return search.Span{Start: s, End: e, Text: body[s:e]}, true
+			}
+		}
+		off += len(ln)
+	}
+	return search.Span{}, false
+}
+
+// titleEvidence is where the title comes from: for a derived title the
+// body's words it was made of, for a headline its repetition in the body.
+func titleEvidence(body, title string, derived bool) (search.Span, bool) {
+	t := strings.TrimSuffix(title, "…")
+	if i := strings.Index(body, t); i >= 0 {
+		return search.Span{Start: i, End: i + len(t), Text: t}, true
+	}
+	if derived {
+		// Capitalized or with a dateline dropped: find the words.
+		words := strings.Fields(t)
+		if len(words) > 1 {
+			rest := strings.Join(words[1:], " ")
+			if i := strings.Index(body, rest); i >= 0 {
+				s := max(strings.LastIndexAny(body[:i], " \n")+1, 0)
+				if s < i-len(words[0])-1 {
+					s = i - len(words[0]) - 1
+				}
+				return search.Span{Start: s, End: i + len(rest), Text: body[s : i+len(rest)]}, true
+			}
+		}
+	}
+	return search.Span{}, false
 }
 
 // fromRecord keeps the fields a record gives and extracts the others.
@@ -96,6 +167,12 @@ func (b *Builder) fromRecord(r *source.Record) search.Document {
 	if d.Lang == "" {
 		d.Lang = "en"
 	}
+	if r.Type != "" && slices.Contains(search.DocumentTypes, r.Type) {
+		d.Type = r.Type
+	} else {
+		d.Type = b.Extractor.Type(d.Title, d.Body, d.Source)
+	}
+	finish(&d)
 	return d
 }
 

@@ -123,11 +123,24 @@ func docLink(id string, st State) string {
 	return docPath(id)
 }
 
-// untitled names a document whose page shows no headline, by its
-// publisher where known ("Untitled · India Post").
+// untitled names a document that has no title and no text to derive one
+// from (the indexer derives titles; an old index may lack them), by its
+// publisher where known ("A document from India Post").
 func untitled(source string) string {
 	if source = strings.TrimSpace(source); source != "" {
-		return "Untitled · " + source
+		return "A document from " + source
 	}
-	return "Untitled document"
+	return "A document without a headline"
+}
+
+// titleOf is a document's title, else one derived from its text, else
+// untitled.
+func titleOf(title, body, source string) string {
+	if strings.TrimSpace(title) != "" {
+		return title
+	}
+	if t := search.DeriveTitle(body); t != "" {
+		return t
+	}
+	return untitled(source)
 }

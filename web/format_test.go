@@ -158,8 +158,20 @@ func TestParagraphsAndExportName(t *testing.T) {
 	}
 }
 
+func TestTitleOf(t *testing.T) {
+	if got := titleOf("Headline", "Body text here.", "X"); got != "Headline" {
+		t.Errorf("titleOf with a title = %q", got)
+	}
+	if got := titleOf("", "Ministers met in the capital to sign a plan. More.", "X"); got != "Ministers met in the capital to sign a plan" {
+		t.Errorf("titleOf derived = %q", got)
+	}
+	if got := titleOf("", "", "X"); got != "A document from X" {
+		t.Errorf("titleOf without text = %q", got)
+	}
+}
+
 func TestUntitled(t *testing.T) {
-	for source, want := range map[string]string{"India Post": "Untitled · India Post", " ": "Untitled document", "": "Untitled document"} {
+	for source, want := range map[string]string{"India Post": "A document from India Post", " ": "A document without a headline", "": "A document without a headline"} {
 		if got := untitled(source); got != want {
 			t.Errorf("untitled(%q) = %q, want %q", source, got, want)
 		}

@@ -56,10 +56,7 @@ func (s *Server) docPage(c echo.Context) error {
 
 // docView shapes a document for its page.
 func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hit) components.DocView {
-	title := d.Title
-	if title == "" {
-		title = untitled(d.Source)
-	}
+	title := titleOf(d.Title, d.Body, d.Source)
 	v := components.DocView{
 		ID: d.ID, Title: title, Date: displayDate(d.Date), DateISO: isoDate(d.Date),
 		Source: d.Source, OriginalURL: externalURL(d.URL), Paragraphs: paragraphs(d.Body),
@@ -79,7 +76,8 @@ func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hi
 		if src == "" {
 			src = hostOf(cp.URL)
 		}
-		v.Also = append(v.Also, components.Copy{Source: src, URL: externalURL(cp.URL), Path: cp.Path})
+		// The copy's file name is no name for a reader.
+		v.Also = append(v.Also, components.Copy{Source: src, URL: externalURL(cp.URL)})
 	}
 	for _, h := range related {
 		v.Related = append(v.Related, s.hitView(State{}, h))
@@ -164,5 +162,5 @@ func hostOf(u string) string {
 	if p, err := url.Parse(u); err == nil && p.Host != "" {
 		return strings.TrimPrefix(p.Host, "www.")
 	}
-	return "Unknown source"
+	return "A copy whose publisher is not stated"
 }

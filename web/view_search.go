@@ -159,7 +159,7 @@ func (s *Server) hitView(st State, h search.Hit) components.Hit {
 		v.TitleHTML = excerpt(h.Title, 300)
 	}
 	if v.TitleHTML == "" {
-		v.TitleHTML = html.EscapeString(untitled(h.Source))
+		v.TitleHTML = html.EscapeString(titleOf(h.Title, h.Body, h.Source))
 	}
 	if v.SnippetHTML == "" && h.Body != "" {
 		v.SnippetHTML = excerpt(h.Body, 240)

@@ -165,3 +165,19 @@ func atoiOpt(s string, i, j int) int {
 	}
 	return atoi(s, i, j)
 }
+
+// DateSpan is one date written in a text: byte offsets and the date as
+// "YYYY-MM-DD", "YYYY-MM" or "YYYY" ("" when the year is not written).
+type DateSpan struct {
+	Start, End int
+	Date       string
+}
+
+// DatesIn returns the dates written in s, in order.
+func DatesIn(s string) []DateSpan {
+	var out []DateSpan
+	for _, d := range findDates(s) {
+		out = append(out, DateSpan{Start: d.start, End: d.end, Date: d.String()})
+	}
+	return out
+}

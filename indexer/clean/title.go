@@ -16,7 +16,12 @@ type page struct {
 var (
 	gluedPrefixRe = regexp.MustCompile(`^[A-Za-z]+:(\S)`)
 	journalistRe  = regexp.MustCompile(`(?i)\b(reporter|correspondent|editor|writer|columnist|staff|contributor|journalist)\b`)
-	nextCueRe     = regexp.MustCompile(`(?i)^(by\b|release date|published|posted|filed under|date:|updated|written by)`)
+	// Markup around a headline: list numbering ("6. "), wiki rules
+	// ("= Headline ="), a trailing separator ("Headline |").
+	listNumberRe = regexp.MustCompile(`^\d{1,3}[.)]\s+`)
+	wikiRuleRe   = regexp.MustCompile(`^=+\s*(.*?)\s*=+$`)
+	trailingBar  = regexp.MustCompile(`(?:\s*[|¦]\s*)+$`)
+	nextCueRe    = regexp.MustCompile(`(?i)^(by\b|release date|published|posted|filed under|date:|updated|written by)`)
 )
 
 // analyze classifies lines and picks the headline.
@@ -122,11 +127,22 @@ func (p *page) pickTitle() {
 // titleText tidies the chosen line: a glued site prefix goes ("NextImg:"),
 // and an all-capital headline takes a short all-capital kicker above it.
 func (p page) titleText(i int) string {
-	t := gluedPrefixRe.ReplaceAllString(p.lines[i].text, "$1")
+	t := tidyTitle(gluedPrefixRe.ReplaceAllString(p.lines[i].text, "$1"))
 	if isAllCaps(t) {
 		if j := i - 1; j >= 0 && p.lines[j].words <= 4 && isAllCaps(p.lines[j].text) && p.lines[j].kind == kindText {
 			t = p.lines[j].text + " – " + t
 		}
+	}
+	return strings.TrimSpace(t)
+}
+
+// tidyTitle removes list and wiki markup around a headline.
+func tidyTitle(t string) string {
+	t = strings.TrimSpace(t)
+	t = wikiRuleRe.ReplaceAllString(t, "$1")
+	t = trailingBar.ReplaceAllString(t, "")
+	if rest := listNumberRe.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 3 {
+		t = rest
 	}
 	return strings.TrimSpace(t)
 }

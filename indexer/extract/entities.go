@@ -15,8 +15,8 @@ func blockers(hits []hit) spanSet {
 
 // names resolves the hits of one kind: the longest match wins where matches
 // overlap, and nothing inside a blocker or a person's name counts. It
-// returns canonical names in first-mention order.
-func names(hits []hit, k kind, canon []string, blocked, people spanSet) []string {
+// returns canonical names in first-mention order, and the spans of each.
+func names(hits []hit, k kind, canon []string, blocked, people spanSet) ([]string, map[string]spanSet) {
 	var cand []hit
 	for _, h := range hits {
 		if h.p.kind == k && !blocked.covers(h.start, h.end) && !people.overlaps(h.start, h.end) {
@@ -36,12 +36,13 @@ func names(hits []hit, k kind, canon []string, blocked, people spanSet) []string
 	}
 	sort.SliceStable(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
 	var out []string
-	seen := map[int]bool{}
+	spans := map[string]spanSet{}
 	for _, h := range kept {
-		if !seen[h.p.id] {
-			seen[h.p.id] = true
-			out = append(out, canon[h.p.id])
+		name := canon[h.p.id]
+		if spans[name] == nil {
+			out = append(out, name)
 		}
+		spans[name] = append(spans[name], [2]int{h.start, h.end})
 	}
-	return out
+	return out, spans
 }

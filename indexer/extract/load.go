@@ -23,6 +23,7 @@ type Extractor struct {
 	orgs      []string   // canonical names by id
 	officials []official // by id, in file order
 	topics    topicRules
+	types     typeRules
 	roles     map[string]roleKind // folded title phrases
 	roleMax   int                 // longest title phrase, in words
 	orgWords  map[string]bool     // folded words that never belong to a name
@@ -74,6 +75,7 @@ func load(read func(name string) (string, error)) (*Extractor, error) {
 		{"gov.txt", (*Extractor).loadGov},
 		{"stopwords.txt", (*Extractor).loadStopwords},
 		{"topics.json", (*Extractor).loadTopics},
+		{"types.json", (*Extractor).loadTypes},
 	}
 	fp := sha256.New()
 	for _, s := range steps {

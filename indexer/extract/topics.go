@@ -21,7 +21,9 @@ type topicRules struct {
 // counts only when a defining term names it (a term that reaches the
 // threshold on its own, such as "human smuggling"), when the headline or the
 // lead mentions it, or when the text does at least minMentions times.
-func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
+//
+// It also returns, per topic, the spans of the terms that counted.
+func (r topicRules) scores(d *document, hits []hit, blocked spanSet) ([]float64, []spanSet) {
 	var cand []hit
 	for _, h := range hits {
 		if h.p.kind == kindTopic && !blocked.covers(h.start, h.end) {
@@ -70,7 +72,7 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) []float64 {
 			scores[id] = 0
 		}
 	}
-	return scores
+	return scores, taken
 }
 
 // pick returns the topics whose score reaches the threshold, strongest first.

@@ -87,6 +87,9 @@ type Record struct {
 	Topics        []string `json:"topics"`
 	Organizations []string `json:"organizations"`
 	Lang          string   `json:"lang"`
+	// Type is the document type (one of search.DocumentTypes); any other
+	// value is replaced by the classifier's.
+	Type string `json:"type"`
 }
 
 // Skip reports a file or line that was not used.
