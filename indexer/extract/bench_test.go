@@ -3,6 +3,7 @@ package extract_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/accord-search/accord/indexer/clean"
@@ -55,5 +56,19 @@ func BenchmarkLoad(b *testing.B) {
 		if _, err := extract.Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkType measures the document type rules on a short record body.
+func BenchmarkType(b *testing.B) {
+	x, err := extract.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := strings.Repeat("arctic cooperation 123 ", 30)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Type("Release 1", body, "")
 	}
 }

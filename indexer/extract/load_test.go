@@ -37,8 +37,8 @@ var minimalData = map[string]string{
 	"gov.txt":       "gov\tdepartment ministry\nnongov\tinstitute\n",
 	"stopwords.txt": "the of and\n",
 	"topics.json":   `{"title_weight": 2, "max_per_term": 3, "topics": [{"name": "Migration", "threshold": 2, "terms": {"migra*": 1, "asylum": 1.5}}]}`,
-	"types.json": `{"min_score": 2, "default": "News report", "default_official": "Press release", "official_sources": "department",
-		"rules": [{"type": "Remarks or speech", "part": "title", "re": "remarks", "weight": 3}]}`,
+	"types.json": `{"min_score": 2, "default": "News report", "default_official": "Press release", "official_sources": ["department"],
+		"rules": [{"type": "Remarks or speech", "part": "title", "phrases": ["remarks"], "weight": 3}]}`,
 }
 
 func loadWith(files map[string]string) (*Extractor, error) {
@@ -81,6 +81,7 @@ func TestLoadErrors(t *testing.T) {
 		{"topic without threshold", "topics.json", `{"topics": [{"name": "X", "terms": {"x": 1}}]}`},
 		{"unknown document type", "types.json", `{"default": "News report", "default_official": "Press release", "rules": [{"type": "Poem", "part": "title", "re": "x", "weight": 1}]}`},
 		{"unknown rule part", "types.json", `{"default": "News report", "default_official": "Press release", "rules": [{"type": "Readout", "part": "footer", "re": "x", "weight": 1}]}`},
+		{"rule without phrases", "types.json", `{"default": "News report", "default_official": "Press release", "rules": [{"type": "Readout", "part": "title", "weight": 1}]}`},
 		{"bad rule expression", "types.json", `{"default": "News report", "default_official": "Press release", "rules": [{"type": "Readout", "part": "title", "re": "(", "weight": 1}]}`},
 		{"bad default type", "types.json", `{"default": "Memo", "default_official": "Press release", "rules": []}`},
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-search/accord/search"
 )
@@ -14,15 +16,18 @@ type typeRules struct {
 	minScore         float64
 	fallback         string
 	fallbackOfficial string
-	official         *regexp.Regexp
+	official         []string
 	rules            []typeRule
 }
 
+// typeRule adds weight to typ when one of its phrases (or re) occurs in
+// part of the lowercased document.
 type typeRule struct {
-	typ    string
-	part   string
-	re     *regexp.Regexp
-	weight float64
+	typ     string
+	part    string
+	phrases []string
+	re      *regexp.Regexp
+	weight  float64
 }
 
 // typeLead is how much of the body counts as its lead for type rules.
@@ -31,17 +36,21 @@ const typeLead = 600
 // typeBody bounds how much of the body body rules read.
 const typeBody = 16 << 10
 
+// maxTypeCount caps how often a body rule counts.
+const maxTypeCount = 20
+
 func (x *Extractor) loadTypes(_ *matcherBuilder, data string) error {
 	var f struct {
-		MinScore        float64 `json:"min_score"`
-		Default         string  `json:"default"`
-		DefaultOfficial string  `json:"default_official"`
-		OfficialSources string  `json:"official_sources"`
+		MinScore        float64  `json:"min_score"`
+		Default         string   `json:"default"`
+		DefaultOfficial string   `json:"default_official"`
+		OfficialSources []string `json:"official_sources"`
 		Rules           []struct {
-			Type   string  `json:"type"`
-			Part   string  `json:"part"`
-			Re     string  `json:"re"`
-			Weight float64 `json:"weight"`
+			Type    string   `json:"type"`
+			Part    string   `json:"part"`
+			Phrases []string `json:"phrases"`
+			Re      string   `json:"re"`
+			Weight  float64  `json:"weight"`
 		} `json:"rules"`
 	}
 	if err := json.Unmarshal([]byte(data), &f); err != nil {
@@ -51,11 +60,10 @@ func (x *Extractor) loadTypes(_ *matcherBuilder, data string) error {
 	if !known(f.Default) || !known(f.DefaultOfficial) {
 		return fmt.Errorf("defaults %q, %q: not document types", f.Default, f.DefaultOfficial)
 	}
-	off, err := regexp.Compile(f.OfficialSources)
-	if err != nil {
-		return fmt.Errorf("official_sources: %w", err)
+	x.types = typeRules{minScore: f.MinScore, fallback: f.Default, fallbackOfficial: f.DefaultOfficial}
+	for _, s := range f.OfficialSources {
+		x.types.official = append(x.types.official, strings.ToLower(s))
 	}
-	x.types = typeRules{minScore: f.MinScore, fallback: f.Default, fallbackOfficial: f.DefaultOfficial, official: off}
 	for n, r := range f.Rules {
 		if !known(r.Type) {
 			return fmt.Errorf("rule %d: unknown type %q", n+1, r.Type)
@@ -65,11 +73,21 @@ func (x *Extractor) loadTypes(_ *matcherBuilder, data string) error {
 		default:
 			return fmt.Errorf("rule %d: unknown part %q", n+1, r.Part)
 		}
-		re, err := regexp.Compile("(?i)" + r.Re)
-		if err != nil {
-			return fmt.Errorf("rule %d: %w", n+1, err)
+		tr := typeRule{typ: r.Type, part: r.Part, weight: r.Weight}
+		for _, p := range r.Phrases {
+			tr.phrases = append(tr.phrases, strings.ToLower(p))
 		}
-		x.types.rules = append(x.types.rules, typeRule{r.Type, r.Part, re, r.Weight})
+		if r.Re != "" {
+			re, err := regexp.Compile(r.Re)
+			if err != nil {
+				return fmt.Errorf("rule %d: %w", n+1, err)
+			}
+			tr.re = re
+		}
+		if tr.re == nil && len(tr.phrases) == 0 {
+			return fmt.Errorf("rule %d: want phrases or re", n+1)
+		}
+		x.types.rules = append(x.types.rules, tr)
 	}
 	return nil
 }
@@ -77,25 +95,18 @@ func (x *Extractor) loadTypes(_ *matcherBuilder, data string) error {
 // Type classifies a document as one of search.DocumentTypes from its
 // headline, body and publisher. Body rules add their weight per match.
 func (x *Extractor) Type(title, body, source string) string {
-	lead := body[:cutAt(body, typeLead)]
-	full := body[:cutAt(body, typeBody)]
+	title, source = strings.ToLower(title), strings.ToLower(source)
+	full := strings.ToLower(body[:cutAt(body, typeBody)])
+	lead := full[:cutAt(full, typeLead)]
+	text := map[string]string{"title": title, "lead": lead, "body": full, "source": source}
 	scores := map[string]float64{}
 	for _, r := range x.types.rules {
-		switch r.part {
-		case "title":
-			if r.re.MatchString(title) {
-				scores[r.typ] += r.weight
-			}
-		case "lead":
-			if r.re.MatchString(lead) {
-				scores[r.typ] += r.weight
-			}
-		case "source":
-			if r.re.MatchString(source) {
-				scores[r.typ] += r.weight
-			}
-		case "body":
-			scores[r.typ] += r.weight * float64(min(len(r.re.FindAllStringIndex(full, 20)), 20))
+		limit := 1
+		if r.part == "body" {
+			limit = maxTypeCount
+		}
+		if n := r.count(text[r.part], limit); n > 0 {
+			scores[r.typ] += r.weight * float64(n)
 		}
 	}
 	best, bestScore := "", 0.0
@@ -107,10 +118,52 @@ func (x *Extractor) Type(title, body, source string) string {
 	if bestScore >= x.types.minScore {
 		return best
 	}
-	if x.types.official.MatchString(source) {
-		return x.types.fallbackOfficial
+	for _, o := range x.types.official {
+		if strings.Contains(source, o) {
+			return x.types.fallbackOfficial
+		}
 	}
 	return x.types.fallback
+}
+
+// count returns how often (up to limit) the rule matches s.
+func (r typeRule) count(s string, limit int) int {
+	if r.re != nil {
+		// With both, the phrases are a cheap filter for the expression.
+		if len(r.phrases) > 0 && !r.anyPhrase(s) {
+			return 0
+		}
+		return len(r.re.FindAllStringIndex(s, limit))
+	}
+	n := 0
+	for _, p := range r.phrases {
+		// Word boundaries count only where the phrase starts or ends
+		// with a letter or digit ("(ap)" and "\nq:" bring their own).
+		first, _ := utf8.DecodeRuneInString(p)
+		last, _ := utf8.DecodeLastRuneInString(p)
+		needBefore, needAfter := isWordRune(first), isWordRune(last)
+		for from := 0; n < limit; {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			if (!needBefore || boundaryBefore(s, i)) && (!needAfter || boundaryAfter(s, i+len(p))) {
+				n++
+			}
+			from = i + len(p)
+		}
+	}
+	return n
+}
+
+func (r typeRule) anyPhrase(s string) bool {
+	for _, p := range r.phrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cutAt returns a byte index at most n that does not split a UTF-8 rune.
