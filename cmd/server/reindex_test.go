@@ -134,3 +134,40 @@ func TestReindexWhileServing(t *testing.T) {
 		t.Logf("%q: %d polls, totals %v", q, polls, totals)
 	}
 }
+
+// TestWatchOff: with -watch=false the server keeps serving the
+// generation it opened when the indexer commits a new one (it says so in
+// its log), and a restart serves the new one.
+func TestWatchOff(t *testing.T) {
+	t.Setenv("MEILI_URL", "")
+	corpus, data := t.TempDir(), t.TempDir()
+	writeRecords(t, filepath.Join(corpus, "a.jsonl"), "a", 5)
+	s := startServer(t, "-addr", "127.0.0.1:0", "-data", data, "-corpus", corpus, "-watch=false")
+	if n, err := apiTotal(s.base, ""); err != nil || n != 5 {
+		t.Fatalf("first start: %d documents (%v), want 5", n, err)
+	}
+	x, err := extract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeRecords(t, filepath.Join(corpus, "b.jsonl"), "b", 3)
+	st := bleve.Store{Root: filepath.Join(data, "bleve")}
+	if _, _, err := app.BuildGeneration(t.Context(), st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus}); err != nil {
+		t.Fatal(err)
+	}
+	// A watching server polls every 2 s: wait three polls.
+	time.Sleep(6 * time.Second)
+	if n, err := apiTotal(s.base, ""); err != nil || n != 5 {
+		t.Errorf("after a new generation: %d documents (%v), want the opened generation's 5", n, err)
+	}
+	if err := s.stop(t); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.logs.String(), "generation watcher off") {
+		t.Errorf("the log does not say the watcher is off:\n%s", s.logs.String())
+	}
+	s = startServer(t, "-addr", "127.0.0.1:0", "-data", data, "-corpus", corpus, "-watch=false")
+	if n, err := apiTotal(s.base, ""); err != nil || n != 8 {
+		t.Errorf("after a restart: %d documents (%v), want 8", n, err)
+	}
+}

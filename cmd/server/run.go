@@ -206,6 +206,10 @@ func openEngine(ctx context.Context, cfg *app.Config, x *extract.Extractor, log 
 	watching := make(chan struct{})
 	go func() {
 		defer close(watching)
+		if !cfg.Watch {
+			log.Info("generation watcher off (-watch=false): serving this generation until restarted", "dir", idx.Dir())
+			return
+		}
 		st.Watch(ctx, idx, 2*time.Second, log)
 	}()
 	closeIndex := func() error {

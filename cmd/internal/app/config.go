@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -22,6 +23,12 @@ type Config struct {
 	MeiliIndex  string        // -meili-index, MEILI_INDEX: the index uid
 	Timeout     time.Duration // -timeout, SEARCH_TIMEOUT: the longest a search may take
 	MetricsAddr string        // -metrics-addr, METRICS_ADDR: where the server serves /metrics (off when empty)
+	// Watch (-watch, WATCH; default true): the server swaps in the index
+	// generations the indexer commits. Off, it serves the generation it
+	// opened until restarted (for a server that must not change under
+	// its clients, e.g. one of several behind a load balancer, each
+	// serving its own copy of one generation).
+	Watch bool
 
 	// MeiliKey is the Meilisearch key this process sends. The indexer
 	// reads MEILI_API_KEY (an admin key: it creates the index, changes
@@ -78,6 +85,7 @@ func (c *Config) BindServer(fs *flag.FlagSet) {
 	c.Bind(fs)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", DefaultAddr), "host:port to listen on (env ADDR)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", os.Getenv("METRICS_ADDR"), "host:port of a separate listener for Prometheus /metrics; empty: off (env METRICS_ADDR)")
+	fs.BoolVar(&c.Watch, "watch", envBool("WATCH", true), "embedded index: swap in the index generations the indexer commits (env WATCH)")
 	if k := os.Getenv("MEILI_SEARCH_KEY"); k != "" {
 		c.MeiliKey, c.MeiliKeyFallback = k, false
 	} else if p := os.Getenv("MEILI_SEARCH_KEY_FILE"); p != "" {
@@ -139,6 +147,15 @@ func (c *Config) Embedded() bool { return c.MeiliURL == "" }
 func env(key, def string) string {
 	if v, ok := os.LookupEnv(key); ok && v != "" {
 		return v
+	}
+	return def
+}
+
+func envBool(key string, def bool) bool {
+	if v := os.Getenv(key); v != "" {
+		if b, err := strconv.ParseBool(v); err == nil {
+			return b
+		}
 	}
 	return def
 }
