@@ -90,3 +90,17 @@ func TestBrowserReversedDateRange(t *testing.T) {
 		t.Errorf("total after correcting: %q", got)
 	}
 }
+
+// A timeline bar narrows the search to its year, in place, and the
+// timeline then marks the chosen year; years keep their counts.
+func TestBrowserTimelineNarrows(t *testing.T) {
+	bctx, base := browser(t)
+	ctx := tab(t, bctx)
+	do(t, ctx, chromedp.Navigate(base+"/search?q=mayorkas"), chromedp.WaitVisible(chromedp.CSS(`[data-testid=timeline]`)))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-testid=timeline-bar][data-year="2022"] .timeline__hit`)))
+	waitFor(t, ctx, `location.search === "?q=mayorkas&from=2022&to=2022" && document.querySelector('[data-testid=total]').textContent === "1 result"`)
+	waitFor(t, ctx, `document.querySelector('[data-testid=timeline-bar][data-year="2022"] .timeline__bar').classList.contains("is-in-range")`)
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid=year-option]').length`)); n != 4 {
+		t.Errorf("year options after choosing 2022: %d, want all 4", n)
+	}
+}

@@ -1,10 +1,14 @@
 package web
 
 import (
+	"encoding/xml"
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // The small wordings and links of issue 15: counts that say "1 document",
@@ -78,5 +82,100 @@ func TestMarkTerms(t *testing.T) {
 		if got := markTerms(c.text, queryTerms(c.query)); got != c.want {
 			t.Errorf("markTerms(%q, %q) = %q, want %q", c.text, c.query, got, c.want)
 		}
+	}
+}
+
+// Undated documents show in the year facet, so the years add up to the
+// total; a date range says what it leaves out; undated Atom entries carry
+// no invented date.
+func TestUndatedDocuments(t *testing.T) {
+	h := newHandler(t)
+	d := get(t, h, "/search").doc(t)
+	sum := 0
+	for _, c := range texts(d, `[data-testid=year-option] [data-testid=year-count]`) {
+		n := 0
+		fmt.Sscanf(c, "%d", &n)
+		sum += n
+	}
+	undated := texts(d, `[data-testid=year-undated] [data-testid=year-count]`)
+	if !slices.Equal(undated, []string{"1 document"}) {
+		t.Errorf("undated bucket: %q, want 1 document (d08)", undated)
+	}
+	if sum+1 != 10 {
+		t.Errorf("years add up to %d plus 1 undated, want the total 10", sum)
+	}
+	note := strings.Join(texts(get(t, h, "/search?from=2020").doc(t), "[data-testid=date-note]"), "")
+	if !strings.Contains(note, "leaves out undated documents: 1 undated document") {
+		t.Errorf("date note with a range: %q", note)
+	}
+	var feed atomFeed
+	if err := xml.Unmarshal([]byte(get(t, h, "/search.atom?q=ukraine").body), &feed); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range feed.Entries {
+		if strings.HasSuffix(e.ID, "/doc/d08") && (e.Updated != "" || e.Published != "") {
+			t.Errorf("undated entry got dates: updated %q, published %q", e.Updated, e.Published)
+		}
+	}
+}
+
+// Years select like the other facets: choosing one keeps the others
+// listed (their counts ignore the date range), and another year widens
+// the range; a year at the edge of a range narrows it.
+func TestYearsSelectAsRange(t *testing.T) {
+	h := newHandler(t)
+	all := texts(get(t, h, "/search").doc(t), "[data-testid=year-option] .option__label")
+	d := get(t, h, "/search?from=2021&to=2021").doc(t)
+	if got := texts(d, "[data-testid=year-option] .option__label"); !slices.Equal(got, all) {
+		t.Errorf("years with 2021 chosen: %q, want all years %q", got, all)
+	}
+	link := func(d *goquery.Document, year string) string {
+		v, _ := d.Find(`[data-testid=year-option][data-key="year:` + year + `"]`).Attr("href")
+		return v
+	}
+	for _, c := range []struct{ page, year, want string }{
+		{"/search", "2021", "/search?from=2021&to=2021"},
+		{"/search?from=2021&to=2021", "2023", "/search?from=2021&to=2023"},
+		{"/search?from=2021&to=2021", "2009", "/search?from=2009&to=2021"},
+		{"/search?from=2021&to=2021", "2021", "/search"},
+		{"/search?from=2021&to=2023", "2021", "/search?from=2022&to=2023"},
+		{"/search?from=2021&to=2023", "2023", "/search?from=2021&to=2022"},
+		{"/search?from=2020", "2009", "/search?from=2009"},
+	} {
+		if got := link(get(t, h, c.page).doc(t), c.year); got != c.want {
+			t.Errorf("on %s, year %s links to %q, want %q", c.page, c.year, got, c.want)
+		}
+	}
+	sel := attrs(get(t, h, "/search?from=2021&to=2023").doc(t), "[data-testid=year-option][data-selected]", "data-key")
+	if !slices.Equal(sel, []string{"year:2023", "year:2022", "year:2021"}) && !slices.Equal(sel, []string{"year:2023", "year:2021"}) {
+		t.Errorf("selected years: %q", sel)
+	}
+}
+
+// The timeline draws every year of the result set, empty years too, each
+// bar a link to its year, with a text alternative.
+func TestTimeline(t *testing.T) {
+	h := newHandler(t)
+	d := get(t, h, "/search?q=mayorkas").doc(t)
+	years := attrs(d, "[data-testid=timeline-bar]", "data-year")
+	if !slices.Equal(years, []string{"2021", "2022", "2023", "2024"}) {
+		t.Errorf("timeline years: %q", years)
+	}
+	labels := attrs(d, "[data-testid=timeline-bar]", "aria-label")
+	if !slices.Equal(labels, []string{"2021: 1 document", "2022: 1 document", "2023: 1 document", "2024: 1 document"}) {
+		t.Errorf("bar labels: %q", labels)
+	}
+	if got := attrs(d, `[data-testid=timeline-bar][data-year="2022"]`, "href"); !slices.Equal(got, []string{"/search?q=mayorkas&from=2022&to=2022"}) {
+		t.Errorf("2022 bar links to %q", got)
+	}
+	if got := texts(d, ".timeline__caption"); len(got) != 1 || !strings.Contains(got[0], "2021–2024") {
+		t.Errorf("summary: %q", got)
+	}
+	gaps := attrs(get(t, h, "/search?country=Mexico").doc(t), "[data-testid=timeline-bar]", "aria-label")
+	if len(gaps) != 13 || gaps[1] != "2010: 0 documents" {
+		t.Errorf("Mexico timeline (2009–2021 with empty years): %q", gaps)
+	}
+	if n := get(t, h, "/search?q=faeser").doc(t).Find("[data-testid=timeline]").Length(); n != 0 {
+		t.Error("a timeline for a single year")
 	}
 }

@@ -48,9 +48,12 @@ type atomCategory struct {
 }
 
 type atomEntry struct {
-	ID         string         `xml:"id"`
-	Title      atomText       `xml:"title"`
-	Updated    string         `xml:"updated"`
+	ID    string   `xml:"id"`
+	Title atomText `xml:"title"`
+	// Updated is empty for an undated document: a made-up date would
+	// sort it among dated news and mislead (RFC 4287 wants one; feed
+	// readers show such entries undated).
+	Updated    string         `xml:"updated,omitempty"`
 	Published  string         `xml:"published,omitempty"`
 	Links      []atomLink     `xml:"link"`
 	Author     *atomPerson    `xml:"author,omitempty"`
@@ -95,7 +98,7 @@ func (s *Server) searchAtom(c echo.Context) error {
 	}
 	feed.Updated = newest.Format(time.RFC3339)
 	for _, h := range res.Hits {
-		feed.Entries = append(feed.Entries, atomEntryOf(base, h, feed.Updated))
+		feed.Entries = append(feed.Entries, atomEntryOf(base, h))
 	}
 	out, err := xml.MarshalIndent(feed, "", "  ")
 	if err != nil {
@@ -104,14 +107,12 @@ func (s *Server) searchAtom(c echo.Context) error {
 	return c.Blob(http.StatusOK, "application/atom+xml; charset=utf-8", append([]byte(xml.Header), out...))
 }
 
-// atomEntryOf turns a hit into an entry; undated documents take the
-// feed's date.
-func atomEntryOf(base string, h search.Hit, fallback string) atomEntry {
+// atomEntryOf turns a hit into an entry; undated documents get no date.
+func atomEntryOf(base string, h search.Hit) atomEntry {
 	e := atomEntry{
-		ID:      base + docPath(h.ID),
-		Title:   atomText{Type: "text", Body: h.Title},
-		Updated: fallback,
-		Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: base + docPath(h.ID)}},
+		ID:    base + docPath(h.ID),
+		Title: atomText{Type: "text", Body: h.Title},
+		Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: base + docPath(h.ID)}},
 	}
 	if t, ok := h.Time(); ok {
 		e.Updated = t.Format(time.RFC3339)

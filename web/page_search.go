@@ -47,6 +47,9 @@ func (s *Server) searchPage(c echo.Context) error {
 	frag := fragment(c.Request())
 	if !strings.HasPrefix(frag, fragmentFacetPrefix) {
 		v.Hints = s.hintsView(ctx, st, res)
+		if err := s.dateFacets(ctx, st, res, &v); err != nil {
+			return s.fail(c, err)
+		}
 	}
 	if len(res.Hits) == 0 && !strings.HasPrefix(frag, fragmentFacetPrefix) {
 		// Suggestions cost extra searches; a facet's list needs none.

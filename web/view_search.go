@@ -44,7 +44,7 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 	if st.From != "" || st.To != "" {
 		v.SelectedCount++
 	}
-	v.Years = yearsView(st, res.Years)
+	// The year facet and the timeline: dateFacets, for pages that show them.
 	if st.HasFilters() {
 		v.ClearAll = st.ClearFilters().URL("/search")
 	}
@@ -213,28 +213,6 @@ func perPageLinks(st State) []components.Choice {
 		out = append(out, components.Choice{Label: strconv.Itoa(n), URL: st.WithPerPage(n).URL("/search"), Selected: n == st.PerPage})
 	}
 	return out
-}
-
-func yearsView(st State, years []search.FacetCount) components.Years {
-	var y components.Years
-	top := 0
-	for _, fc := range years {
-		top = max(top, fc.Count)
-	}
-	for _, fc := range years {
-		sel := st.From == fc.Value && st.To == fc.Value
-		link := st.WithDates(fc.Value, fc.Value)
-		if sel {
-			link = st.WithDates("", "")
-		}
-		pct := 0
-		if top > 0 {
-			pct = max(fc.Count*100/top, 2)
-		}
-		y.Options = append(y.Options, components.YearOption{Year: fc.Value, URL: link.URL("/search"),
-			Count: fc.Count, CountText: commas(fc.Count), Selected: sel, Percent: pct})
-	}
-	return y
 }
 
 func dateRangeView(st State) components.DateRange {

@@ -47,7 +47,9 @@ type SearchView struct {
 	Hits   []Hit
 	Facets []Facet
 	Years  Years
-	Dates  DateRange
+	// Timeline is nil when the results span fewer than two years.
+	Timeline *Timeline
+	Dates    DateRange
 	// Chips are the current filters, each with a link that removes it.
 	Chips    []Chip
 	ClearAll string
@@ -152,6 +154,30 @@ type FacetSearch struct {
 // Years is the per-year facet.
 type Years struct {
 	Options []YearOption
+	// Undated counts the documents without a date (no date filter
+	// selects them; shown so that the years add up).
+	Undated     int
+	UndatedText string
+}
+
+// Timeline is the result set per year as an SVG bar chart.
+type Timeline struct {
+	Width, Height, Base int
+	Bars                []Bar
+	// Summary is the chart's text alternative.
+	Summary string
+}
+
+// Bar is one year of the timeline, a link that narrows the search to it.
+type Bar struct {
+	Label, CountText string
+	Count            int
+	URL              string
+	X, Y, W, H       int
+	TextX            int
+	ShowLabel        bool
+	// InRange marks the years of the current date range.
+	InRange bool
 }
 
 // YearOption is one year with its count and a link that selects or

@@ -136,7 +136,8 @@
     const a = e.target.closest('a[data-nav]');
     if (!a || !region() || e.defaultPrevented || e.button !== 0) return;
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const u = new URL(a.href, window.location.href);
+    // getAttribute: an SVG link's href is not a string (timeline bars).
+    const u = new URL(a.getAttribute('href'), window.location.href);
     if (u.origin !== window.location.origin || u.pathname !== '/search') return;
     e.preventDefault();
     load(u.href, { focusKey: a.dataset.key || null });
