@@ -68,6 +68,8 @@ func TestErrors(t *testing.T) {
 		{name: "get: not found", route: "POST /indexes/news/search",
 			handler: reply(200, searchOneResult("")), op: getOp("nope"), want: search.ErrNotFound},
 		{name: "get: invalid id is not sent", op: getOp("../stats"), want: search.ErrNotFound, wantCalls: -1},
+		{name: "get: id not filterable yet (settings of an older version)", route: "POST /indexes/news/search",
+			handler: reply(400, errInvalidFilter), op: getOp("a1"), want: search.ErrUnavailable},
 		{name: "get: missing index", route: "POST /indexes/news/search",
 			handler: reply(404, errIndexNotFound), op: getOp("a1"), want: search.ErrUnavailable},
 		{name: "count: missing index is empty", route: "POST /multi-search",

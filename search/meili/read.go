@@ -22,6 +22,13 @@ func (e *Engine) Get(ctx context.Context, id string) (*search.Document, error) {
 		return nil, fmt.Errorf("meili: get %q: %w", id, search.ErrNotFound)
 	}
 	resp, err := e.index().SearchWithContext(ctx, "", getRequest(id))
+	if apiCode(err) == "invalid_search_filter" {
+		// id is not filterable: the index has the settings of an older
+		// version until the indexer runs (Setup) again. Not the reader's
+		// fault, so not a bad query.
+		return nil, &redacted{key: e.key, err: fmt.Errorf("meili: get %q: index settings out of date (run the indexer): %w: %w",
+			id, search.ErrUnavailable, err)}
+	}
 	if err != nil {
 		return nil, e.wrapErr(fmt.Sprintf("get %q", id), err)
 	}
