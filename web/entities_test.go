@@ -17,7 +17,7 @@ func TestEntityNamesFind(t *testing.T) {
 		{Words: "Gómez-Mont", Facet: search.FacetOfficial, Value: "Fernando Gómez-Mont"},
 		{Words: "Johnson", Facet: search.FacetOfficial, Value: "Jeh Johnson"},
 		{Words: "Johnson", Facet: search.FacetOfficial, Value: "Boris Johnson"},
-	})
+	}, nil)
 	official := func(words, v string) search.Entity {
 		return search.Entity{Words: words, Facet: search.FacetOfficial, Value: v}
 	}
@@ -52,5 +52,30 @@ func TestEntityNamesFind(t *testing.T) {
 	var none *entityNames
 	if got := none.find("mexico"); got != nil {
 		t.Errorf("no names: %v", got)
+	}
+}
+
+func TestSynonymExpand(t *testing.T) {
+	n := newEntityNames(nil, [][]string{
+		{"U.S. Customs and Border Protection", "Customs and Border Protection", "CBP"},
+		{"Five Eyes", "Five Country Ministerial", "Five Countries"},
+		{"European Union", "EU", "E.U."},
+		{"G7", "G-7", "Group of Seven"},
+	})
+	for _, c := range []struct{ in, want string }{
+		{"border security", "border security"},
+		{"CBP officers", `cbp OR "u.s. customs and border protection" OR "customs and border protection" officers`},
+		{"five eyes ministers", `"five eyes" OR "five country ministerial" OR "five countries" ministers`},
+		{`"five eyes"`, `"five eyes" OR "five country ministerial" OR "five countries"`},
+		// Two-letter names are not expanded from; longer names of the same body are.
+		{"eu data", "eu data"},
+		{"european union data", `"european union" OR eu OR "e.u." data`},
+		{"g7 -summit", `g7 OR "g-7" OR "group of seven" -summit`},
+		// An OR group the user wrote is left alone.
+		{"cbp OR ice", "cbp OR ice"},
+	} {
+		if got := n.expand(c.in); got != c.want {
+			t.Errorf("expand(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

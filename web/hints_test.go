@@ -15,9 +15,12 @@ var testEntityNames = []search.Entity{
 	{Words: "Atlantis", Facet: search.FacetCountry, Value: "Atlantis"},
 }
 
+// testSynonyms name one body two ways.
+var testSynonyms = [][]string{{"Customs and Border Protection", "CBP"}}
+
 func newHintsHandler(t *testing.T) *Server {
 	t.Helper()
-	return New(Options{Engine: newIndex(t), Logger: quietLogger(), Aliases: testAliases, EntityNames: testEntityNames})
+	return New(Options{Engine: newIndex(t), Logger: quietLogger(), Aliases: testAliases, EntityNames: testEntityNames, Synonyms: testSynonyms})
 }
 
 // TestFilterOffers: a query word that names a facet value offers it as a

@@ -36,6 +36,10 @@ type Options struct {
 	// Napolitano). Query words that spell one fill search.Query.Entities,
 	// and the results page offers the value as a filter.
 	EntityNames []search.Entity
+	// Synonyms are groups of names of one body ("CBP", "Customs and
+	// Border Protection"); a query word or phrase that spells one also
+	// matches the others.
+	Synonyms [][]string
 	// BaseURL is the public origin ("https://accord.example.org") for
 	// canonical, Open Graph, feed and OpenSearch URLs; empty derives it
 	// from each request.
@@ -74,7 +78,7 @@ func New(opts Options) *Server {
 		log:     opts.Logger,
 		ready:   opts.Ready,
 		aliases: newAliasIndex(opts.Aliases),
-		names:   newEntityNames(opts.EntityNames),
+		names:   newEntityNames(opts.EntityNames, opts.Synonyms),
 		baseURL: strings.TrimRight(opts.BaseURL, "/"),
 		timeout: opts.Timeout,
 		assets:  loadAssets(),

@@ -115,7 +115,7 @@ func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg, Aliases: x.Aliases(), EntityNames: x.EntityNames()}).Handler()
+	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg, Aliases: x.Aliases(), EntityNames: x.EntityNames(), Synonyms: x.OrgNames()}).Handler()
 	servers := []*http.Server{newHTTPServer(h, t, log)}
 	listeners := []net.Listener{ln}
 	if cfg.MetricsAddr != "" {

@@ -21,6 +21,7 @@ type Extractor struct {
 	version   string
 	countries []string   // canonical names by id
 	orgs      []string   // canonical names by id
+	orgNames  [][]string // every name of each org, canonical first, by id
 	officials []official // by id, in file order
 	topics    topicRules
 	types     typeRules
@@ -186,7 +187,9 @@ func (x *Extractor) loadOrgs(b *matcherBuilder, data string) error {
 		}
 		id := len(x.orgs)
 		x.orgs = append(x.orgs, r[0])
+		x.orgNames = append(x.orgNames, nil)
 		for _, a := range append([]string{r[0]}, splitList(r[1])...) {
+			x.orgNames[id] = append(x.orgNames[id], strings.TrimPrefix(a, "="))
 			addAlias(b, a, kindOrg, id)
 			x.entityNames[Fold(strings.TrimPrefix(a, "="))] = true
 		}

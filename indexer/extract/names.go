@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/accord-search/accord/search"
+import (
+	"slices"
+
+	"github.com/accord-search/accord/search"
+)
 
 // EntityNames lists every name the data files give a country or an
 // official, with the facet value it names, so that a search for
@@ -39,6 +43,19 @@ func (x *Extractor) EntityNames() []search.Entity {
 		for _, s := range o.surnameForms {
 			add(s, search.FacetOfficial, o.name)
 		}
+	}
+	return out
+}
+
+// OrgNames lists the names of each government or international body
+// (canonical first, then the aliases as the data files write them), so
+// that a search for "CBP" or "Five Eyes" also finds pages that write
+// "Customs and Border Protection" or "Five Country Ministerial".
+// Organizations are not a facet: callers expand query words instead.
+func (x *Extractor) OrgNames() [][]string {
+	out := make([][]string, len(x.orgNames))
+	for i, n := range x.orgNames {
+		out[i] = slices.Clone(n)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/accord-search/accord/indexer/extract"
@@ -39,5 +40,24 @@ func TestEntityNames(t *testing.T) {
 		if e.Facet == search.FacetCountry {
 			t.Errorf("Georgia names the country: %+v", e)
 		}
+	}
+}
+
+func TestOrgNames(t *testing.T) {
+	x, err := extract.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cbp []string
+	for _, names := range x.OrgNames() {
+		if len(names) == 0 || names[0] == "" {
+			t.Fatalf("an organization without a name: %q", names)
+		}
+		if slices.Contains(names, "CBP") {
+			cbp = names
+		}
+	}
+	if len(cbp) < 2 || cbp[0] != "U.S. Customs and Border Protection" || !slices.Contains(cbp, "Customs and Border Protection") {
+		t.Errorf("CBP's names: %q", cbp)
 	}
 }
