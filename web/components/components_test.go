@@ -87,7 +87,7 @@ func TestSearchPageComponent(t *testing.T) {
 		{"selected option", d.Find("[data-testid=facet-option][data-selected]").AttrOr("data-value", ""), "Japan"},
 		{"selected option says so", text(d.Find("[data-testid=facet-option][data-selected] .sr-only").First()), "(selected, activate to remove)"},
 		{"option link", d.Find(`[data-testid=facet-option][data-value=Germany]`).AttrOr("href", ""), "/search?q=cyber&country=Germany&country=Japan"},
-		{"option count", text(d.Find(`[data-value=Germany] [data-testid=facet-count]`)), "1 documents"},
+		{"option count", text(d.Find(`[data-value=Germany] [data-testid=facet-count]`)), "1 document"},
 		{"show more", text(d.Find("[data-testid=facet-more] > summary")), "Show 1 more countries"},
 		{"more options", d.Find("[data-testid=facet-more] [data-testid=facet-option]").AttrOr("data-value", ""), "Mexico"},
 		{"facet search field", d.Find("[data-testid=facet-search] input[type=search]").AttrOr("name", ""), "fq_country"},
