@@ -195,9 +195,9 @@ func TestCSVExport(t *testing.T) {
 	want := [][]string{
 		csvHeader,
 		{"d03", "2021-10-08", "United States and Mexico sign fentanyl agreement", "U.S. Department of State", "Mexico; United States",
-			"Alejandro Mayorkas; Antony Blinken", "Drug trafficking; Transnational organized crime", "", "http://example.com/doc/d03"},
+			"Alejandro Mayorkas; Antony Blinken", "Drug trafficking; Transnational organized crime", "Press release", "", "http://example.com/doc/d03"},
 		{"d05", "2009-05-01", "Napolitano and Mexican counterpart discuss H1N1 response", "U.S. Department of Homeland Security", "Mexico; United States",
-			"Janet Napolitano; Fernando Gómez-Mont", "Emergency management; Border security", "", "http://example.com/doc/d05"},
+			"Janet Napolitano; Fernando Gómez-Mont", "Emergency management; Border security", "Press release", "", "http://example.com/doc/d05"},
 	}
 	if diff := cmp.Diff(want, rows); diff != "" {
 		t.Errorf("CSV (-want +got):\n%s", diff)

@@ -17,7 +17,7 @@ import (
 const csvCap = search.MaxWindow
 
 // csvHeader names the export's columns.
-var csvHeader = []string{"id", "date", "title", "source", "countries", "officials", "topics", "original_url", "accord_url"}
+var csvHeader = []string{"id", "date", "title", "source", "countries", "officials", "topics", "type", "original_url", "accord_url"}
 
 // searchCSV serves /search.csv: every document of the filtered search (up
 // to csvCap), in the page's order, with facet values and links. The
@@ -67,7 +67,7 @@ func csvRow(base string, h search.Hit) []string {
 	return []string{
 		h.ID, h.Date, cell(h.Title), cell(h.Source),
 		cell(strings.Join(h.Countries, "; ")), cell(strings.Join(h.Officials, "; ")), cell(strings.Join(h.Topics, "; ")),
-		externalURL(h.URL), base + docPath(h.ID),
+		cell(h.Type), externalURL(h.URL), base + docPath(h.ID),
 	}
 }
 

@@ -61,11 +61,14 @@ func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hi
 		ID: d.ID, Title: title, Date: displayDate(d.Date), DateISO: isoDate(d.Date),
 		Source: d.Source, OriginalURL: externalURL(d.URL), Paragraphs: paragraphs(d.Body),
 	}
+	v.TitleDerived = d.TitleDerived || d.Title == ""
+	v.Why = whyValues(d, v.Title)
 	for _, f := range search.Facets {
 		g := components.TagGroup{Label: facetNames[f].label}
 		for _, val := range d.Values(f) {
 			g.Chips = append(g.Chips, components.Chip{Facet: string(f), Label: facetNames[f].single, Value: val,
-				URL: State{Filters: map[search.Facet][]string{f: {val}}, Sort: search.SortRelevance, Page: 1, PerPage: search.DefaultPerPage}.URL("/search")})
+				URL:  State{Filters: map[search.Facet][]string{f: {val}}, Sort: search.SortRelevance, Page: 1, PerPage: search.DefaultPerPage}.URL("/search"),
+				Note: roleNote(d, f, val)})
 		}
 		if len(g.Chips) > 0 {
 			v.Tags = append(v.Tags, g)

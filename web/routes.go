@@ -17,6 +17,7 @@ func (s *Server) routes() []route {
 		{"search-atom", "/search.atom", s.searchAtom},
 		{"search-csv", "/search.csv", s.searchCSV},
 		{"api-search", "/api/search", s.apiSearch},
+		{"api-doc", "/api/doc/:id", s.apiDoc},
 		{"doc", "/doc/:id", s.docPage},
 		{"help", "/help", s.helpPage},
 		{"opensearch", "/opensearch.xml", s.openSearch},

@@ -107,6 +107,10 @@ type Chip struct {
 	URL   string
 	// Selected marks a tag whose value is already a filter.
 	Selected bool
+	// Note says more about the value: an official's role ("Federal
+	// Minister of the Interior and Community, Germany"), shown as a
+	// tooltip.
+	Note string
 }
 
 // Facet is one facet's list of values.
@@ -277,7 +281,24 @@ type DocView struct {
 	// officials (or countries); RelatedLabel names that search.
 	RelatedURL   string
 	RelatedLabel string
+	// Why explains each extracted value with the text it came from.
+	Why []Why
+	// TitleDerived marks a title made from the text, not a headline.
+	TitleDerived bool
 }
+
+// Why is one extracted value and the passages of the text that support it.
+type Why struct {
+	Field string // "Country", "Official", "Topic", "Date", "Title"
+	Value string
+	Note  string // an official's role
+	// Quotes are short passages: Before and After are context, Match is
+	// the evidence itself (marked on the page).
+	Quotes []Quote
+}
+
+// Quote is a passage of a document around one piece of evidence.
+type Quote struct{ Before, Match, After string }
 
 // TagGroup is one facet's values on a document page.
 type TagGroup struct {
