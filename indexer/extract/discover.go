@@ -334,6 +334,23 @@ func (x *Extractor) nearGazetteer(parts []string) (string, bool) {
 			}
 		}
 	}
+	// The same given name and a surname one letter away ("Nancy Feaser")
+	// or spelled with ae, oe, ue for an umlaut ("Guenther Mueller").
+	if len(folded) == 2 && len(last) >= 5 {
+		for _, o := range x.officials {
+			for _, f := range o.firsts {
+				if len(f) != 1 || umlautSpelling.Replace(f[0]) != umlautSpelling.Replace(first) {
+					continue
+				}
+				for _, sn := range o.surnames {
+					if umlautSpelling.Replace(sn) == umlautSpelling.Replace(last) ||
+						(len(sn) >= 5 && oneTypo(sn, last)) {
+						return o.name, true
+					}
+				}
+			}
+		}
+	}
 	for _, o := range x.officials {
 		for _, f := range o.firsts {
 			if len(f) >= 2 && strings.Join(f, " ") == strings.Join(folded, " ") {
@@ -415,4 +432,33 @@ func editDistanceAtMost1(a, b string) bool {
 		}
 	}
 	return diff <= 1
+}
+
+// oneTypo reports words one typing slip apart: a letter changed, two
+// neighbours swapped, or a letter missing or extra.
+func oneTypo(a, b string) bool {
+	if editDistanceAtMost1(a, b) {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == len(rb) {
+		for i := 0; i+1 < len(ra); i++ {
+			if ra[i] != rb[i] {
+				return ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
+			}
+		}
+		return false
+	}
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra) != len(rb)+1 {
+		return false
+	}
+	for i := range rb {
+		if ra[i] != rb[i] {
+			return string(ra[i+1:]) == string(rb[i:])
+		}
+	}
+	return true
 }

@@ -86,3 +86,33 @@ func TestType(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleLookLikePeople(t *testing.T) {
+	x, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, title, body string
+		want             []string
+	}{
+		{"headline verbs, groups and places are no names", "Minister Visits Border Area, Meets Haitian Migrants",
+			"The Minister of Security visited the border area on Monday and met migrants waiting at the crossing.", nil},
+		{"a consultancy named after a person", "",
+			"The report was written by Smith Strategies, a consultancy, for the Minister of the Interior.", nil},
+		{"umlaut spelled ae, oe, ue", "",
+			"Finance Minister Wolfgang Schaeuble met his counterparts in Berlin. Later, Wolfgang Schäuble spoke to reporters.",
+			[]string{"Wolfgang Schäuble"}},
+		{"a misspelling close to a known person", "",
+			"Interpol Secretary General Jürgen Stokc opened the meeting of the delegations on police cooperation.",
+			[]string{"Jürgen Stock"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := x.Extract(tt.title, tt.body).Officials
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("Officials = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

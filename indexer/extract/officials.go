@@ -72,12 +72,13 @@ func inHyphenated(s string, start, end int) bool {
 }
 
 // mergeSamePerson gives later mentions with the same first and last name
-// the spelling of the first one ("Juan Pino" after "Juan Manuel Pino").
+// the spelling of the first one ("Juan Pino" after "Juan Manuel Pino",
+// "Guenther Mueller" after "Günther Müller").
 func mergeSamePerson(ms []mention) []mention {
 	for i := range ms {
-		fi := strings.Fields(Fold(ms[i].name))
+		fi := strings.Fields(personKey(ms[i].name))
 		for j := 0; j < i; j++ {
-			fj := strings.Fields(Fold(ms[j].name))
+			fj := strings.Fields(personKey(ms[j].name))
 			if len(fi) > 0 && len(fj) > 0 && fi[0] == fj[0] && fi[len(fi)-1] == fj[len(fj)-1] {
 				ms[i].name = ms[j].name
 				break
@@ -85,6 +86,16 @@ func mergeSamePerson(ms []mention) []mention {
 		}
 	}
 	return ms
+}
+
+// umlautSpelling maps the ASCII spellings of German umlauts to the folded
+// letter, so that "Mueller" and "Müller" (folded "muller") meet.
+var umlautSpelling = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
+// personKey folds a name for comparing people: case, diacritics and the
+// transliterated umlauts ae, oe, ue.
+func personKey(name string) string {
+	return umlautSpelling.Replace(Fold(name))
 }
 
 // fullName reports a surname preceded by one of the person's given names,
