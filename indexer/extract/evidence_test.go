@@ -94,7 +94,7 @@ func TestPeopleLookLikePeople(t *testing.T) {
 	}
 	tests := []struct {
 		name, title, body string
-		want             []string
+		want              []string
 	}{
 		{"headline verbs, groups and places are no names", "Minister Visits Border Area, Meets Haitian Migrants",
 			"The Minister of Security visited the border area on Monday and met migrants waiting at the crossing.", nil},

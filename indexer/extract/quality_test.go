@@ -17,6 +17,7 @@ import (
 
 	"github.com/accord-search/accord/indexer/clean"
 	"github.com/accord-search/accord/indexer/extract"
+	"github.com/accord-search/accord/search"
 )
 
 // Quality floors on the labeled corpus (seeds + dev). The same figures are
@@ -76,6 +77,18 @@ func TestQuality(t *testing.T) {
 			}
 			pages = append(pages, page{lab, a})
 			sc.add(t, lab, a, x.Extract(a.Title, a.Body))
+			// Every page gets a readable title: its headline, else one
+			// made from its text; never a file name or "Untitled".
+			title := a.Title
+			if title == "" {
+				title = search.DeriveTitle(a.Body)
+				sc.derived++
+			}
+			// (A page of fewer than 25 words has no article: the indexer
+			// skips it.)
+			if len(strings.Fields(a.Body)) >= 25 && len(strings.Fields(title)) < 3 || strings.Contains(title, lab.ID) || strings.Contains(strings.ToLower(title), "untitled") {
+				t.Errorf("%s: title %q is not a readable title", lab.ID, title)
+			}
 		}
 	}
 	sc.report(t)
@@ -252,6 +265,7 @@ type scorer struct {
 	titled, titles int
 	missing        []string
 	quiet          bool // no per-page lines
+	derived        int  // pages without a headline, titled from their text
 }
 
 var facetNames = [3]string{"countries", "officials", "topics"}
@@ -317,7 +331,7 @@ func (s *scorer) report(t *testing.T) {
 	dateAcc := float64(s.dates) / float64(max(s.docs, 1))
 	titleAcc := float64(s.titles) / float64(max(s.titled, 1))
 	t.Logf("date       exact %d/%d = %.3f", s.dates, s.docs, dateAcc)
-	t.Logf("title      match %d/%d = %.3f (pages that show a headline)", s.titles, s.titled, titleAcc)
+	t.Logf("title      match %d/%d = %.3f (pages that show a headline); %d titles derived from the text", s.titles, s.titled, titleAcc, s.derived)
 	if dateAcc < floorDate {
 		t.Errorf("date accuracy = %.3f, want >= %.2f", dateAcc, floorDate)
 	}
