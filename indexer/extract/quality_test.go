@@ -62,11 +62,7 @@ func TestQuality(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	type page struct {
-		lab label
-		a   clean.Article
-	}
-	var pages []page
+	var pages []kfPage
 	var sc scorer
 	for _, dir := range []string{"seeds", "dev"} {
 		for _, lab := range readLabels(t, filepath.Join(root, dir, "labels.jsonl")) {
@@ -75,7 +71,7 @@ func TestQuality(t *testing.T) {
 				sc.missing = append(sc.missing, lab.ID)
 				continue
 			}
-			pages = append(pages, page{lab, a})
+			pages = append(pages, kfPage{lab, a})
 			sc.add(t, lab, a, x.Extract(a.Title, a.Body))
 			// Every page gets a readable title: its headline, else one
 			// made from its text; never a file name or "Untitled".
@@ -132,11 +128,7 @@ func TestQuality(t *testing.T) {
 	pr, rc, f1 := prf(tp, fp, fn)
 	t.Logf("officials  hold-out (labeled people left out of the gazetteer): precision %.3f recall %.3f F1 %.3f  (tp %d fp %d fn %d)", pr, rc, f1, tp, fp, fn)
 
-	var kf []kfPage
-	for _, p := range pages {
-		kf = append(kf, kfPage{p.lab, p.a})
-	}
-	kfold(t, x, kf)
+	kfold(t, x, pages)
 }
 
 // kfPage is one labeled, cleaned page of the k-fold run.
