@@ -179,3 +179,52 @@ func TestTimeline(t *testing.T) {
 		t.Error("a timeline for a single year")
 	}
 }
+
+// Compare shows two searches side by side with counts per year and per
+// facet value and the difference; its address is canonical and each side
+// has its Atom feed and CSV.
+func TestComparePage(t *testing.T) {
+	h := newHandler(t)
+	r := get(t, h, "/compare?a=q%3Dmayorkas%26to%3D2022&b=/search?q=mayorkas&from=2023")
+	if r.status != http.StatusMovedPermanently {
+		t.Fatalf("a non-canonical comparison: status %d, want 301", r.status)
+	}
+	loc := r.header.Get("Location")
+	if loc != "/compare?a=q%3Dmayorkas%26to%3D2022&b=q%3Dmayorkas" {
+		// "&from=2023" was a parameter of the outer address, not of b.
+		t.Errorf("redirect to %q", loc)
+	}
+	r = get(t, h, "/compare?a=q%3Dmayorkas%26to%3D2022&b=q%3Dmayorkas%26from%3D2023")
+	if r.status != http.StatusOK {
+		t.Fatalf("status %d", r.status)
+	}
+	d := r.doc(t)
+	if got := texts(d, "[data-testid=compare-total]"); !slices.Equal(got, []string{"2 results", "2 results"}) {
+		t.Errorf("totals: %q", got)
+	}
+	if got := attrs(d, "[data-testid=compare-csv]", "href"); !slices.Equal(got, []string{"/search.csv?q=mayorkas&to=2022", "/search.csv?q=mayorkas&from=2023"}) {
+		t.Errorf("CSV links: %q", got)
+	}
+	if got := attrs(d, "[data-testid=compare-atom]", "href"); !slices.Equal(got, []string{"/search.atom?q=mayorkas&to=2022", "/search.atom?q=mayorkas&from=2023"}) {
+		t.Errorf("Atom links: %q", got)
+	}
+	row := func(value string) []string {
+		return texts(d, `[data-testid=compare-row][data-value="`+value+`"] td`)
+	}
+	if got := row("2024"); !slices.Equal(got, []string{"0", "1", "+1"}) {
+		t.Errorf("2024 row: %q", got)
+	}
+	if got := row("2021"); !slices.Equal(got, []string{"1", "0", "−1"}) {
+		t.Errorf("2021 row: %q", got)
+	}
+	if got := row("Germany"); !slices.Equal(got, []string{"0", "1", "+1"}) {
+		t.Errorf("Germany row: %q", got)
+	}
+	if r := get(t, h, "/compare?a=from%3Dsoon&b="); r.status != http.StatusBadRequest || !strings.Contains(r.body, "a parameter is invalid") && !strings.Contains(r.body, "The a parameter") {
+		t.Errorf("a bad side: status %d", r.status)
+	}
+	// The search page offers to compare itself.
+	if got := attrs(get(t, h, "/search?q=mayorkas").doc(t), "[data-testid=compare-link]", "href"); !slices.Equal(got, []string{"/compare?a=q%3Dmayorkas&b="}) {
+		t.Errorf("compare link: %q", got)
+	}
+}

@@ -19,6 +19,7 @@ func (s *Server) routes() []route {
 		{"api-search", "/api/search", s.apiSearch},
 		{"api-doc", "/api/doc/:id", s.apiDoc},
 		{"doc", "/doc/:id", s.docPage},
+		{"compare", "/compare", s.comparePage},
 		{"help", "/help", s.helpPage},
 		{"opensearch", "/opensearch.xml", s.openSearch},
 		{"static", "/static/*", s.static},

@@ -25,3 +25,11 @@ func documentsWord(n int) string {
 	}
 	return " documents"
 }
+
+// sideName names a side of a comparison: A or B.
+func sideName(i int) string {
+	if i == 0 {
+		return "A"
+	}
+	return "B"
+}

@@ -82,6 +82,9 @@ type Status struct {
 // ExportLinks are the other formats of the same search.
 type ExportLinks struct {
 	Atom, CSV, JSON string
+	// Compare opens this search as side A of a comparison; Connections
+	// lists who met whom in it.
+	Compare, Connections string
 }
 
 // Hit is one result.
@@ -324,4 +327,32 @@ type ErrorView struct {
 	Retry bool
 	// Back is a link out of the error ("" for none).
 	Back string
+}
+
+// CompareView is two searches side by side.
+type CompareView struct {
+	Meta Meta
+	// A and B are the query strings as given, for the form.
+	A, B   string
+	Sides  []CompareSide
+	Tables []CompareTable
+}
+
+// CompareSide is one of the two searches.
+type CompareSide struct {
+	Label, TotalText     string
+	SearchURL, Atom, CSV string
+	Hits                 []Hit
+}
+
+// CompareTable is the counts of one facet (or the years) on both sides.
+type CompareTable struct {
+	Label, Single string
+	Rows          []CompareRow
+}
+
+// CompareRow is one value: its count on each side and B minus A.
+type CompareRow struct {
+	Value, A, B, Diff string
+	Up, Down          bool
 }
