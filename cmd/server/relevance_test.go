@@ -36,7 +36,8 @@ var facetParam = map[string]string{"countries": "country", "officials": "officia
 // TestRelevance serves the real pages of ../shared/corpus through the real
 // server (indexer pipeline, Bleve index, web entity mapping) and scores the
 // judged queries through /api/search as ../shared/tools/score_relevance.py
-// does: nDCG@10, recall@10 and MRR, overall and per query class. It logs a
+// does: nDCG@10, recall@10 and MRR, overall and per query class, and the
+// same with match=all and match=frequency for comparison. It logs a
 // plain BM25 ranking over the raw page text (all words required) beside it.
 func TestRelevance(t *testing.T) {
 	corpus := sharedCorpus(t)
@@ -57,7 +58,7 @@ func TestRelevance(t *testing.T) {
 	queries := append(given, ours...)
 
 	s := startServer(t, "-addr", "127.0.0.1:0", "-data", t.TempDir(), "-corpus", corpus)
-	var got, given0, ours0, base, baseF relevance.Report
+	var got, given0, ours0, base, baseF, strict, freq relevance.Report
 	raw := rawIndex(t, corpus, labels)
 	var empty []string
 	for i, q := range queries {
@@ -75,10 +76,14 @@ func TestRelevance(t *testing.T) {
 		if testing.Verbose() {
 			t.Logf("%.3f %.3f %.3f %-13s %q %v -> %v", sc.NDCG, sc.Recall, sc.RR, q.Class, q.Q, nonEmpty(q.Filters), ids)
 		}
+		strict.Add(q.Class, canon.Judge(q, apiRanking(t, s.base, q, "match", "all"), 10))
+		freq.Add(q.Class, canon.Judge(q, apiRanking(t, s.base, q, "match", "frequency"), 10))
 		base.Add(q.Class, canon.Judge(q, raw.rank(t, q, false), 10))
 		baseF.Add(q.Class, canon.Judge(q, raw.rank(t, q, true), 10))
 	}
 	t.Logf("Accord (%d queries: %d given, %d ours):\n%s", len(queries), len(given), len(ours), &got)
+	t.Logf("the same with match=all (every word required):\n%s", &strict)
+	t.Logf("the same with match=frequency:\n%s", &freq)
 	t.Logf("baseline: BM25 over the raw page text, all words required, no filters:\n%s", &base)
 	t.Logf("baseline: the same with the labels' facet values as filters:\n%s", &baseF)
 	if len(empty) > maxEmpty {
@@ -111,9 +116,12 @@ func nonEmpty(f map[string][]string) map[string][]string {
 
 // apiRanking asks the server for the first page of q and returns the hits'
 // page ids (file stems), best first.
-func apiRanking(t *testing.T, base string, q relevance.Query) []string {
+func apiRanking(t *testing.T, base string, q relevance.Query, extra ...string) []string {
 	t.Helper()
 	v := url.Values{"q": {q.Q}, "per_page": {"10"}}
+	for i := 0; i+1 < len(extra); i += 2 {
+		v.Set(extra[i], extra[i+1])
+	}
 	for f, vals := range q.Filters {
 		for _, x := range vals {
 			v.Add(facetParam[f], x)
