@@ -49,7 +49,7 @@ func matchesAll(text string, filters map[search.Facet][]string, q search.Query) 
 			return false
 		}
 	}
-	return q.From.IsZero() && q.To.IsZero() && len(splitText(text)) == 0
+	return q.From.IsZero() && q.To.IsZero() && len(splitText(text)) == 0 && notQuery(search.ParseText(text).Not) == nil
 }
 
 // reset drops entries of older generations; it reports whether gen is

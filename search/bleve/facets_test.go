@@ -97,13 +97,13 @@ func TestFacetCountsExact(t *testing.T) {
 func docValueResult(t *testing.T, idx *Index, q search.Query) *search.Result {
 	t.Helper()
 	res := &search.Result{Facets: map[search.Facet][]search.FacetCount{}}
-	for _, fr := range buildRequests(q) {
+	for _, fr := range buildRequests(q, newPlan(q)) {
 		if len(fr.facets) == 0 {
 			continue
 		}
 		req := fr.req
 		if req == nil { // the whole index
-			req = buildRequests(search.Query{Text: "", PerPage: 1})[0].req
+			req = buildRequests(search.Query{Text: "", PerPage: 1}, newPlan(search.Query{}))[0].req
 		}
 		all, err := idx.docValueCounts(t.Context(), req)
 		if err != nil {

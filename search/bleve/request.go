@@ -55,20 +55,53 @@ type facetRequest struct {
 
 const yearFacet = "year"
 
+// rankWindow is how many hits of a bucket of the words rule, the best by
+// BM25, are re-ranked by the rules after it (typo, proximity, attribute,
+// exactness). Hits of a bucket beyond it keep their BM25 order, after
+// the re-ranked ones: ranking stays bounded per query however many
+// documents match, and exact for buckets of up to rankWindow documents.
+const rankWindow = 200
+
+// ranked reports whether q's hits are ranked by the words-bucket rules
+// (relevance with query words) rather than by date.
+func ranked(q search.Query, p *textPlan) bool {
+	return q.Sort == search.SortRelevance && !p.empty()
+}
+
+// candidates is how many hits of one bucket to fetch for a page that
+// starts off hits into the bucket and needs need hits.
+func candidates(off, need int) int { return max(rankWindow, off+need) }
+
 // buildRequests translates a normalized Query into Bleve requests. It is
 // pure: no index is needed to test it.
-func buildRequests(q search.Query) []facetRequest {
-	text := textQuery(q.Text)
+//
+// The text matches the universe of p: the documents of its most relaxed
+// level. Total, facet and year counts are all over the universe (with the
+// filters), as Meilisearch counts them. With a date sort, or without query
+// words, the main request also fetches the page's hits. Ranked by
+// relevance, hits come from the buckets (see Index.rankedPage): the main
+// request fetches only candidates with their term locations when there is
+// a single bucket, and nothing when there are several.
+func buildRequests(q search.Query, p *textPlan) []facetRequest {
+	text := p.universe()
 	main := bleve.NewSearchRequestOptions(filtered(text, q.Filters, q.From, q.ToEnd()), q.Window(), 0, false)
-	if main.Size > 0 {
-		main.From = q.Offset()
+	main.SortByCustom(sortOrder(q, p))
+	switch {
+	case !ranked(q, p):
+		if main.Size > 0 {
+			main.From = q.Offset()
+		}
+		main.Fields = hitFields
+		h := bleve.NewHighlightWithStyle(highlightStyle)
+		h.AddField(fieldTitle)
+		h.AddField(fieldBody)
+		main.Highlight = h
+	case p.buckets() == 1 && main.Size > 0:
+		main.Size = candidates(q.Offset(), q.Window())
+		main.IncludeLocations = true
+	default:
+		main.Size = 0
 	}
-	main.Fields = hitFields
-	main.SortByCustom(sortOrder(q))
-	h := bleve.NewHighlightWithStyle(highlightStyle)
-	h.AddField(fieldTitle)
-	h.AddField(fieldBody)
-	main.Highlight = h
 
 	reqs := []facetRequest{{req: main, wholeIndex: matchesAll(q.Text, q.Filters, q)}}
 	if q.NoFacets {
@@ -131,14 +164,14 @@ func filtered(text query.Query, filters map[search.Facet][]string, from, toEnd t
 // newest or oldest, undated documents last. The sort key breaks ties
 // between documents of one day by ID (descending when newest first), so
 // pages are stable; undated documents tie by index order.
-func sortOrder(q search.Query) bsearch.SortOrder {
+func sortOrder(q search.Query, p *textPlan) bsearch.SortOrder {
 	byKey := func(desc bool) *bsearch.SortField {
 		return &bsearch.SortField{Field: fieldSortKey, Desc: desc, Type: bsearch.SortFieldAsString, Missing: bsearch.SortFieldMissingLast}
 	}
 	switch {
 	case q.Sort == search.SortOldest:
 		return bsearch.SortOrder{byKey(false)}
-	case q.Sort == search.SortNewest || len(splitText(q.Text)) == 0:
+	case q.Sort == search.SortNewest || p.empty():
 		return bsearch.SortOrder{byKey(true)}
 	}
 	return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, byKey(true)}

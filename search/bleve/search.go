@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/accord-search/accord/search"
 )
@@ -30,16 +33,47 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 			return r, nil
 		}
 	}
-	reqs := buildRequests(q)
-	results, err := x.runAll(withSnapshots(ctx, &x.snaps), reqs)
+	ctx = withSnapshots(ctx, &x.snaps)
+	p := newPlan(q)
+	if ranked(q, p) && q.Strategy() == search.MatchFrequency && len(p.groups) > 0 {
+		if err := p.orderByFrequency(func(uq query.Query) (uint64, error) { return x.count(ctx, uq) }); err != nil {
+			return nil, err
+		}
+	}
+	reqs := buildRequests(q, p)
+	var (
+		results []*bleve.SearchResult
+		page    []*bsearch.DocumentMatch
+		err     error
+	)
+	if ranked(q, p) && p.buckets() > 1 && q.Window() > 0 {
+		// The buckets are searched while the counts are.
+		var errPage error
+		var wg sync.WaitGroup
+		wg.Go(func() { page, errPage = x.rankedPage(ctx, q, p) })
+		results, err = x.runAll(ctx, reqs)
+		wg.Wait()
+		err = cmp.Or(err, errPage)
+	} else {
+		results, err = x.runAll(ctx, reqs)
+	}
 	if err != nil {
 		return nil, err
 	}
 	res := &search.Result{Facets: map[search.Facet][]search.FacetCount{}}
 	res.Total = int(results[0].Total)
-	res.Hits = make([]search.Hit, 0, len(results[0].Hits))
-	for _, h := range results[0].Hits {
-		res.Hits = append(res.Hits, toHit(h.ID, h.Score, h.Fields, h.Fragments))
+	if ranked(q, p) {
+		if p.buckets() == 1 {
+			page = pageOf(p, results[0].Hits, q.Offset(), q.Window())
+		}
+		if res.Hits, err = x.fetchHits(ctx, p, page); err != nil {
+			return nil, err
+		}
+	} else {
+		res.Hits = make([]search.Hit, 0, len(results[0].Hits))
+		for _, h := range results[0].Hits {
+			res.Hits = append(res.Hits, toHit(h.ID, h.Score, h.Fields, h.Fragments))
+		}
 	}
 	for i, fr := range reqs {
 		if len(fr.facets) == 0 {
@@ -87,6 +121,88 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	res.Took = time.Since(start)
 	return res, nil
+}
+
+// count returns how many documents q matches in the whole index.
+func (x *Index) count(ctx context.Context, q query.Query) (uint64, error) {
+	r, err := x.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return 0, searchErr(err)
+	}
+	return r.Total, nil
+}
+
+// pageOf re-ranks the candidates of one bucket (BM25 order) and returns
+// need of them from off.
+func pageOf(p *textPlan, hits []*bsearch.DocumentMatch, off, need int) []*bsearch.DocumentMatch {
+	p.rerank(hits[:min(len(hits), rankWindow)])
+	if off >= len(hits) {
+		return nil
+	}
+	return hits[off:min(off+need, len(hits))]
+}
+
+// rankedPage returns the page's hits in the order of the words rule:
+// bucket after bucket (every unit, then without the first removal group,
+// and so on), each re-ranked by pageOf, searching only the buckets the
+// page reaches, as Meilisearch stops once it has enough documents.
+func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]*bsearch.DocumentMatch, error) {
+	off, need := q.Offset(), q.Window()
+	var page []*bsearch.DocumentMatch
+	for j := 0; j < p.buckets() && need > 0; j++ {
+		req := bleve.NewSearchRequestOptions(filtered(p.bucket(j), q.Filters, q.From, q.ToEnd()), candidates(off, need), 0, false)
+		req.IncludeLocations = true
+		req.SortByCustom(sortOrder(q, p))
+		r, err := x.alias.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, searchErr(err)
+		}
+		// The request asked for more than off hits: fewer means the
+		// bucket has no more.
+		if off >= len(r.Hits) {
+			off -= len(r.Hits)
+			continue
+		}
+		got := pageOf(p, r.Hits, off, need)
+		page = append(page, got...)
+		need -= len(got)
+		off = 0
+	}
+	return page, nil
+}
+
+// fetchHits loads the stored fields and highlights of the page's hits,
+// keeping their order and scores.
+func (x *Index) fetchHits(ctx context.Context, p *textPlan, page []*bsearch.DocumentMatch) ([]search.Hit, error) {
+	out := make([]search.Hit, 0, len(page))
+	if len(page) == 0 {
+		return out, nil
+	}
+	ids := make([]string, len(page))
+	for i, h := range page {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(p.highlight(ids), len(ids), 0, false)
+	req.Fields = hitFields
+	h := bleve.NewHighlightWithStyle(highlightStyle)
+	h.AddField(fieldTitle)
+	h.AddField(fieldBody)
+	req.Highlight = h
+	r, err := x.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, searchErr(err)
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(r.Hits))
+	for _, h := range r.Hits {
+		byID[h.ID] = h
+	}
+	for _, ph := range page {
+		// A document deleted between the searches is left out.
+		if h := byID[ph.ID]; h != nil {
+			out = append(out, toHit(h.ID, ph.Score, h.Fields, h.Fragments))
+		}
+	}
+	return out, nil
 }
 
 // runAll runs the requests that need a search, the first in this

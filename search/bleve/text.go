@@ -10,6 +10,8 @@ import (
 	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/accord-search/accord/search"
 )
 
 // Typo thresholds, as in Meilisearch: words shorter than oneTypoMin must
@@ -41,41 +43,36 @@ var wordTokenizer analysis.Tokenizer = func() analysis.Tokenizer {
 	return tk
 }()
 
-// queryWord is one word or quoted phrase of the user's text.
+// queryWord is one word or quoted phrase of the user's text, as Bleve
+// searches it.
 type queryWord struct {
 	text   string
 	phrase bool
-	last   bool // the last word, not followed by a space: also a prefix
+	last   bool // the word being typed: also a prefix
 	stop   bool // an English stop word (the index does not hold them)
 }
 
-// splitText splits user text into words and "quoted phrases", as
-// Meilisearch reads a query (milli's parse_query.rs): stop words are
-// dropped, since the index does not hold them, except the last word
-// when nothing follows it, which is a prefix even if it is a stop word
-// ("border and" wants a word starting with "and"); apostrophes separate
-// words; and only the first maxQueryWords words count.
-func splitText(text string) []queryWord {
-	var out []queryWord
-	parts := strings.Split(text, `"`)
-	for i, part := range parts {
-		if i%2 == 1 && i < len(parts)-1 { // inside a closed pair of quotes
-			if p := strings.TrimSpace(part); p != "" && hasContent(p) {
-				out = append(out, queryWord{text: p, phrase: true})
-			}
-			continue
+// atomWords splits a word of search.ParseText as Meilisearch reads a query
+// (milli's parse_query.rs) and as the index splits text (Unicode word
+// boundaries, so that "U.S." stays one word; apostrophes separate words):
+// stop words are dropped, since the index does not hold them, except the
+// word being typed, which is a prefix even if it is a stop word ("border
+// and" wants a word starting with "and"). Any separator after the last
+// word (a full stop) ends it, as in Meilisearch. A phrase stays whole.
+func atomWords(a search.Atom) []queryWord {
+	if a.Phrase {
+		if hasContent(a.Text) {
+			return []queryWord{{text: a.Text, phrase: true}}
 		}
-		// Words split as the index splits them (Unicode word
-		// boundaries), so that "U.S." stays one word.
-		for _, tok := range wordTokenizer.Tokenize([]byte(splitApostrophes(part))) {
-			w := strings.ToLower(string(tok.Term))
-			out = append(out, queryWord{text: w, stop: !hasContent(w)})
-		}
+		return nil
 	}
-	if n := len(out); n > 0 && !out[n-1].phrase {
-		// Any separator after the last word (a space, a full stop, a
-		// quote) ends it, as in Meilisearch.
-		r, _ := utf8.DecodeLastRuneInString(text)
+	var out []queryWord
+	for _, tok := range wordTokenizer.Tokenize([]byte(splitApostrophes(a.Text))) {
+		w := strings.ToLower(string(tok.Term))
+		out = append(out, queryWord{text: w, stop: !hasContent(w)})
+	}
+	if n := len(out); n > 0 && a.Prefix {
+		r, _ := utf8.DecodeLastRuneInString(a.Text)
 		out[n-1].last = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 	}
 	kept := out[:0]
@@ -84,36 +81,31 @@ func splitText(text string) []queryWord {
 			kept = append(kept, w)
 		}
 	}
-	if len(kept) > maxQueryWords {
-		kept = kept[:maxQueryWords]
-		kept[maxQueryWords-1].last = false // more words followed it
-	}
 	if len(kept) == 0 {
 		return nil
 	}
 	return kept
 }
 
+// splitText lists the words of the positive terms of text, in order,
+// the first maxQueryWords of them.
+func splitText(text string) []queryWord {
+	var out []queryWord
+	for _, t := range search.ParseText(text).Terms {
+		for _, a := range t.Alts {
+			out = append(out, atomWords(a)...)
+		}
+	}
+	if len(out) > maxQueryWords {
+		out = out[:maxQueryWords]
+		out[maxQueryWords-1].last = false // more words followed it
+	}
+	return out
+}
+
 // hasContent reports whether the text analyzer keeps any token of s.
 func hasContent(s string) bool {
 	return len(textAnalyzer.Analyze([]byte(s))) > 0
-}
-
-// textQuery builds the query for the user's text: every word must match
-// in the title or the body, exactly, with typos, or (last word) as a prefix.
-func textQuery(text string) query.Query {
-	words := splitText(text)
-	if len(words) == 0 {
-		return bleve.NewMatchAllQuery()
-	}
-	clauses := make([]query.Query, 0, len(words))
-	for _, w := range words {
-		clauses = append(clauses, wordQuery(w))
-	}
-	if len(clauses) == 1 {
-		return clauses[0]
-	}
-	return bleve.NewConjunctionQuery(clauses...)
 }
 
 // wordQuery matches one word (or phrase) in the title or the body. A

@@ -13,9 +13,25 @@ import (
 	"github.com/accord-search/accord/search"
 )
 
+// Option changes what Run checks.
+type Option func(*options)
+
+type options struct{ without map[string]string }
+
+// Without skips the cases that need feature, with the reason in the log:
+// for an engine that documents the feature as missing.
+func Without(feature, reason string) Option {
+	return func(o *options) { o.without[feature] = reason }
+}
+
 // Run indexes the fixture into a fresh engine from open and checks every
-// case, then the document-level behaviours (highlighting, Get, Delete).
-func Run(t *testing.T, open func(t *testing.T) search.Engine) {
+// case, then the ranking cases on RankDocuments in a second fresh engine,
+// then the document-level behaviours (highlighting, Get, Delete).
+func Run(t *testing.T, open func(t *testing.T) search.Engine, opts ...Option) {
+	o := options{without: map[string]string{}}
+	for _, f := range opts {
+		f(&o)
+	}
 	ctx := t.Context()
 	e := open(t)
 	docs := Documents()
@@ -23,6 +39,21 @@ func Run(t *testing.T, open func(t *testing.T) search.Engine) {
 		t.Fatalf("Index: %v", err)
 	}
 	runCases(t, e, docs)
+	t.Run("ranking", func(t *testing.T) {
+		re := open(t)
+		rdocs := RankDocuments()
+		if err := re.Index(ctx, rdocs); err != nil {
+			t.Fatalf("Index: %v", err)
+		}
+		for _, c := range RankCases {
+			t.Run(c.Name, func(t *testing.T) {
+				if why, ok := o.without[c.Needs]; ok && c.Needs != "" {
+					t.Skipf("engine without %s: %s", c.Needs, why)
+				}
+				runCase(t, re, c, rdocs)
+			})
+		}
+	})
 	t.Run("highlighting escapes document text", func(t *testing.T) { checkHighlight(ctx, t, e) })
 	t.Run("browsing gives snippets", func(t *testing.T) { checkBrowseSnippets(ctx, t, e) })
 	t.Run("get and inventory", func(t *testing.T) { checkGet(ctx, t, e, docs) })
@@ -107,7 +138,18 @@ func runCase(t *testing.T, e search.Engine, c Case, docs []search.Document) {
 		got = append(got, h.ID)
 	}
 	want := slices.Clone(c.Want)
-	if !c.Ordered {
+	if c.Groups != nil {
+		// Each group of hits is compared as a set.
+		want = []string{}
+		at := 0
+		for _, g := range c.Groups {
+			want = append(want, slices.Sorted(slices.Values(g))...)
+			if end := min(at+len(g), len(got)); at < end {
+				slices.Sort(got[at:end])
+			}
+			at += len(g)
+		}
+	} else if !c.Ordered {
 		slices.Sort(got)
 		slices.Sort(want)
 	}
