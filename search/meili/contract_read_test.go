@@ -29,14 +29,14 @@ func TestSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []call{{Method: "POST", Path: "/multi-search", Body: decodeJSON(t, `{"queries": [
-		{"indexUid": "news", "q": "border", "matchingStrategy": "all", "hybrid": null,
+		{"indexUid": "news", "q": "border", "matchingStrategy": "last", "hybrid": null,
 		 "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 		 "filter": [["countries = \"Côte d'Ivoire\"", "countries = \"The \\\"Hague\\\"\""], ["date_ts < 1735689600"]],
 		 "facets": ["officials", "topics", "type", "year"],
 		 "attributesToRetrieve": ["id", "title", "url", "source", "date", "countries", "officials", "topics", "type", "title_derived", "roles", "path", "lang"],
 		 "attributesToHighlight": ["title", "body"], "attributesToCrop": ["body"], "cropLength": 30,
 		 "cropMarker": "…", "highlightPreTag": "\ue000", "highlightPostTag": "\ue001", "showRankingScore": true},
-		{"indexUid": "news", "q": "border", "matchingStrategy": "all", "hybrid": null,
+		{"indexUid": "news", "q": "border", "matchingStrategy": "last", "hybrid": null,
 		 "hitsPerPage": 0, "facets": ["countries"], "filter": [["date_ts < 1735689600"]]}
 	]}`)}}
 	if diff := cmp.Diff(want, f.recorded()); diff != "" {

@@ -1,8 +1,6 @@
 package meili
 
 import (
-	"strings"
-
 	"github.com/accord-search/accord/search"
 	"github.com/meilisearch/meilisearch-go"
 )
@@ -46,7 +44,7 @@ func buildSearch(index string, q search.Query) (*plan, error) {
 		p.req.Queries = append(p.req.Queries, &meilisearch.SearchRequest{
 			IndexUID:         index,
 			Query:            q.Text,
-			MatchingStrategy: meilisearch.All,
+			MatchingStrategy: strategy(q),
 			Filter:           filterValue(facetFilter(q.Without(f), q.From, q.ToEnd())),
 			Facets:           []string{facetAttr[f]},
 			HitsPerPage:      ptr(int64(0)),
@@ -61,7 +59,7 @@ func mainQuery(index string, q search.Query) *meilisearch.SearchRequest {
 	r := &meilisearch.SearchRequest{
 		IndexUID:         index,
 		Query:            q.Text,
-		MatchingStrategy: meilisearch.All,
+		MatchingStrategy: strategy(q),
 		Filter:           filterValue(facetFilter(q.Filters, q.From, q.ToEnd())),
 		Sort:             sortFor(q),
 		// Any page or hitsPerPage selects exhaustive totalHits (capped at
@@ -94,15 +92,31 @@ func mainQuery(index string, q search.Query) *meilisearch.SearchRequest {
 	return r
 }
 
+// strategy is q's matching strategy as Meilisearch names it. The server
+// applies it the way the Bleve engine does: the universe of the query (and
+// so totalHits and every facet count) is the most relaxed query, and the
+// "words" ranking rule orders the buckets.
+func strategy(q search.Query) meilisearch.MatchingStrategy {
+	switch q.Strategy() {
+	case search.MatchAll:
+		return meilisearch.All
+	case search.MatchFrequency:
+		return meilisearch.Frequency
+	}
+	return meilisearch.Last
+}
+
 // sortFor returns the sort for q: by date when asked, and newest first when
-// browsing (no text) by relevance, where every document ranks the same.
+// browsing by relevance (no query words: no text, or only -exclusions, which
+// Meilisearch answers with a placeholder search), where every document
+// ranks the same.
 func sortFor(q search.Query) []string {
 	switch {
 	case q.Sort == search.SortNewest:
 		return []string{attrDateTS + ":desc"}
 	case q.Sort == search.SortOldest:
 		return []string{attrDateTS + ":asc"}
-	case strings.TrimSpace(q.Text) == "":
+	case len(search.ParseText(q.Text).Terms) == 0:
 		return []string{attrDateTS + ":desc"}
 	}
 	return nil

@@ -3,6 +3,7 @@ package meili
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 // as JSON. The SDK always sends "hybrid": null (no omitempty).
 const mainFields = `
 	"indexUid": "news",
-	"matchingStrategy": "all",
+	"matchingStrategy": "last",
 	"attributesToRetrieve": ["id", "title", "url", "source", "date", "countries", "officials", "topics", "type", "title_derived", "roles", "path", "lang"],
 	"attributesToHighlight": ["title", "body"],
 	"attributesToCrop": ["body"],
@@ -78,10 +79,10 @@ func TestBuildSearch(t *testing.T) {
 						["date_ts >= 1704067200 AND date_ts < 1706745600"]
 					],
 					"facets": ["officials", "type", "year"]},
-				{"indexUid": "news", "q": "trade", "matchingStrategy": "all", "hybrid": null,
+				{"indexUid": "news", "q": "trade", "matchingStrategy": "last", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["countries"],
 					"filter": [["topics = \"tariffs\""], ["date_ts >= 1704067200 AND date_ts < 1706745600"]]},
-				{"indexUid": "news", "q": "trade", "matchingStrategy": "all", "hybrid": null,
+				{"indexUid": "news", "q": "trade", "matchingStrategy": "last", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["topics"],
 					"filter": [
 						["countries = \"France\"", "countries = \"Côte d'Ivoire\""],
@@ -97,7 +98,7 @@ func TestBuildSearch(t *testing.T) {
 					"q": "", "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 					"filter": [["officials = \"A\""]],
 					"facets": ["countries", "topics", "type", "year"]},
-				{"indexUid": "news", "q": "", "matchingStrategy": "all", "hybrid": null,
+				{"indexUid": "news", "q": "", "matchingStrategy": "last", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["officials"]}
 			]}`,
 		},
@@ -113,6 +114,37 @@ func TestBuildSearch(t *testing.T) {
 			q:    search.Query{Text: "x", Page: 34, PerPage: 30, NoFacets: true},
 			want: `{"queries": [{` + mainFields + `,
 				"q": "x", "page": 34, "hitsPerPage": 30}]}`,
+		},
+		{
+			name: "match=all is sent to every query",
+			q: search.Query{Text: "border mexico", Match: search.MatchAll,
+				Filters: map[search.Facet][]string{search.FacetTopic: {"a"}}},
+			want: `{"queries": [
+				{` + strings.Replace(mainFields, `"last"`, `"all"`, 1) + `,
+					"q": "border mexico", "page": 1, "hitsPerPage": 10,
+					"filter": [["topics = \"a\""]],
+					"facets": ["countries", "officials", "type", "year"]},
+				{"indexUid": "news", "q": "border mexico", "matchingStrategy": "all", "hybrid": null,
+					"hitsPerPage": 0, "facets": ["topics"]}
+			]}`,
+		},
+		{
+			name: "frequency",
+			q:    search.Query{Text: "border mexico", Match: search.MatchFrequency, NoFacets: true},
+			want: `{"queries": [{` + strings.Replace(mainFields, `"last"`, `"frequency"`, 1) + `,
+				"q": "border mexico", "page": 1, "hitsPerPage": 10}]}`,
+		},
+		{
+			name: "phrases and exclusions are sent as typed (Meilisearch reads them)",
+			q:    search.Query{Text: `"coast guard" -cutter -"ice pact"`, NoFacets: true},
+			want: `{"queries": [{` + mainFields + `,
+				"q": "\"coast guard\" -cutter -\"ice pact\"", "page": 1, "hitsPerPage": 10}]}`,
+		},
+		{
+			name: "only exclusions browse newest first",
+			q:    search.Query{Text: "-coast -patrol", NoFacets: true},
+			want: `{"queries": [{` + mainFields + `,
+				"q": "-coast -patrol", "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"]}]}`,
 		},
 		{
 			name: "page past the window: total only",
