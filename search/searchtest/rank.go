@@ -20,6 +20,12 @@ func RankDocuments() []search.Document {
 		doc("r06", "2020-06-01", "Cutter deployment", "A cutter sailed along the coast.", []string{"Mexico"}, none),
 		doc("r07", "2020-07-01", "Secretary visits harbor", "The Secretary toured it with local officials.", []string{"Mexico"}, []string{"Janet Napolitano"}),
 		doc("r08", "2020-08-01", "Patrol vessels abroad", "Patrol vessels trained with partners on the coast.", []string{"Canada"}, none),
+		// BM25 prefers r10 (the words three times each, a short text);
+		// the rules prefer r09 (the words adjacent) and exact words over
+		// r11's typo in the title.
+		doc("r09", "2020-09-01", "Weekly digest", "A lantern signal was seen once during the long night over the quiet bay near the town.", []string{"Japan"}, none),
+		doc("r10", "2020-10-01", "Night watch", "Lantern lantern lantern beacon beacon beacon signal signal signal.", []string{"Japan"}, none),
+		doc("r11", "2020-11-01", "Lanten festival", "Crowds gathered downtown.", []string{"Japan"}, none),
 	}
 }
 
@@ -59,7 +65,11 @@ var RankCases = []Case{
 	{Name: "exclusion with a filter", Query: search.Query{Text: "harbor -patrol", Filters: filters("country", "Mexico")},
 		TextMatches: []string{"r03", "r07"}, Groups: [][]string{{"r07"}}, WantTotal: 1},
 	{Name: "only exclusions browse the rest, newest first", Query: search.Query{Text: "-coast -patrol"},
-		TextMatches: []string{"r07"}, Groups: [][]string{{"r07"}}, WantTotal: 1},
+		TextMatches: []string{"r07", "r09", "r10", "r11"}, Groups: [][]string{{"r11"}, {"r10"}, {"r09"}, {"r07"}}, WantTotal: 4},
+	{Name: "proximity before word counts (BM25)", Query: search.Query{Text: "lantern signal "},
+		TextMatches: []string{"r09", "r10", "r11"}, Groups: [][]string{{"r09"}, {"r10"}, {"r11"}}, WantTotal: 3},
+	{Name: "typo before attribute", Query: search.Query{Text: "lantern "},
+		TextMatches: []string{"r09", "r10", "r11"}, Groups: [][]string{{"r09", "r10"}, {"r11"}}, WantTotal: 3},
 	{Name: "OR matches either word", Query: search.Query{Text: "icebreaker OR cutter "}, Needs: FeatureOr,
 		TextMatches: []string{"r05", "r06"}, Groups: [][]string{{"r05", "r06"}}, WantTotal: 2},
 	{Name: "entity: a value carried counts as the word", Query: search.Query{Text: "napolitano harbor", Match: search.MatchAll, Entities: napolitano}, Needs: FeatureEntities,
