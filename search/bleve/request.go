@@ -82,8 +82,8 @@ func candidates(off, need int) int { return max(rankWindow, off+need) }
 // filters), as Meilisearch counts them. With a date sort, or without query
 // words, the main request also fetches the page's hits. Ranked by
 // relevance, hits come from the buckets (see Index.rankedPage): the main
-// request fetches only candidates with their term locations when there is
-// a single bucket, and nothing when there are several.
+// request fetches only candidates (IDs and scores) when there is a single
+// bucket, and nothing when there are several.
 func buildRequests(q search.Query, p *textPlan) []facetRequest {
 	text := p.universe()
 	main := bleve.NewSearchRequestOptions(filtered(text, q.Filters, q.From, q.ToEnd()), q.Window(), 0, false)
@@ -100,7 +100,6 @@ func buildRequests(q search.Query, p *textPlan) []facetRequest {
 		main.Highlight = h
 	case p.buckets() == 1 && main.Size > 0:
 		main.Size = candidates(q.Offset(), q.Window())
-		main.IncludeLocations = true
 	default:
 		main.Size = 0
 	}

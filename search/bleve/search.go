@@ -64,7 +64,9 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	res.Total = int(results[0].Total)
 	if ranked(q, p) {
 		if p.buckets() == 1 {
-			page = pageOf(p, results[0].Hits, q.Offset(), q.Window())
+			if page, err = x.pageOf(ctx, p, results[0].Hits, q.Offset(), q.Window()); err != nil {
+				return nil, err
+			}
 		}
 		if res.Hits, err = x.fetchHits(ctx, p, page); err != nil {
 			return nil, err
@@ -132,14 +134,44 @@ func (x *Index) count(ctx context.Context, q query.Query) (uint64, error) {
 	return r.Total, nil
 }
 
-// pageOf re-ranks the candidates of one bucket (BM25 order) and returns
-// need of them from off.
-func pageOf(p *textPlan, hits []*bsearch.DocumentMatch, off, need int) []*bsearch.DocumentMatch {
-	p.rerank(hits[:min(len(hits), rankWindow)])
+// pageOf re-ranks the best candidates of one bucket (in BM25 order; see
+// locate) and returns need of them from off.
+func (x *Index) pageOf(ctx context.Context, p *textPlan, hits []*bsearch.DocumentMatch, off, need int) ([]*bsearch.DocumentMatch, error) {
 	if off >= len(hits) {
-		return nil
+		return nil, nil
 	}
-	return hits[off:min(off+need, len(hits))]
+	top := hits[:min(len(hits), rankWindow)]
+	if off < len(top) {
+		if err := x.locate(ctx, p, top); err != nil {
+			return nil, err
+		}
+		p.rerank(top)
+	}
+	return hits[off:min(off+need, len(hits))], nil
+}
+
+// locate sets the term locations of hits by a search of just those
+// documents. The searches that find candidates ask for none: term
+// locations would be decoded for every match, not only the candidates.
+func (x *Index) locate(ctx context.Context, p *textPlan, hits []*bsearch.DocumentMatch) error {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(p.highlight(ids), len(ids), 0, false)
+	req.IncludeLocations = true
+	r, err := x.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return searchErr(err)
+	}
+	byID := make(map[string]bsearch.FieldTermLocationMap, len(r.Hits))
+	for _, h := range r.Hits {
+		byID[h.ID] = h.Locations
+	}
+	for _, h := range hits {
+		h.Locations = byID[h.ID]
+	}
+	return nil
 }
 
 // rankedPage returns the page's hits in the order of the words rule:
@@ -151,7 +183,6 @@ func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]
 	var page []*bsearch.DocumentMatch
 	for j := 0; j < p.buckets() && need > 0; j++ {
 		req := bleve.NewSearchRequestOptions(filtered(p.bucket(j), q.Filters, q.From, q.ToEnd()), candidates(off, need), 0, false)
-		req.IncludeLocations = true
 		req.SortByCustom(sortOrder(q, p))
 		r, err := x.alias.SearchInContext(ctx, req)
 		if err != nil {
@@ -163,7 +194,10 @@ func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]
 			off -= len(r.Hits)
 			continue
 		}
-		got := pageOf(p, r.Hits, off, need)
+		got, err := x.pageOf(ctx, p, r.Hits, off, need)
+		if err != nil {
+			return nil, err
+		}
 		page = append(page, got...)
 		need -= len(got)
 		off = 0
