@@ -86,3 +86,39 @@ func TestDidYouMeanFromIndexWords(t *testing.T) {
 		t.Errorf("suggestion links to %s", href)
 	}
 }
+
+// TestRelaxedNote: when no document has every word, the page says the
+// hits have most of them; when some do, it says how many and links to
+// the strict search; with match=all and no document with every word, the
+// empty page offers the relaxed search instead of nothing.
+func TestRelaxedNote(t *testing.T) {
+	h := newHintsHandler(t).Handler()
+	d := get(t, h, "/search?q=mayorkas+zzyzxq").doc(t)
+	if n := texts(d, `[data-testid="total"]`); len(n) != 1 || n[0] == "0 results" {
+		t.Fatalf("a query with one unknown word: %q", n)
+	}
+	if got := texts(d, `[data-testid="relaxed"]`); len(got) != 1 || !strings.HasPrefix(got[0], "No document has all the words of “mayorkas zzyzxq”") {
+		t.Errorf("relaxed note %q", got)
+	}
+	// The last word goes first: every Mayorkas document, the one that
+	// also names fentanyl first.
+	d = get(t, h, "/search?q=mayorkas+fentanyl").doc(t)
+	note := texts(d, `[data-testid="relaxed"]`)
+	if len(note) != 1 || !strings.Contains(note[0], "1 document has all the words") {
+		t.Errorf("partly relaxed note %q", note)
+	}
+	if href := attrs(d, `[data-testid="all-words"]`, "href"); len(href) != 1 || href[0] != "/search?q=mayorkas+fentanyl&match=all" {
+		t.Errorf("strict link %q", href)
+	}
+	strict := get(t, h, "/search?q=mayorkas+fentanyl&match=all").doc(t)
+	if n := texts(strict, `[data-testid="total"]`); len(n) != 1 || n[0] != "1 result" {
+		t.Errorf("match=all: %q, want 1 result", n)
+	}
+	if got := texts(strict, `[data-testid="relaxed"]`); len(got) != 0 {
+		t.Errorf("match=all shows a relaxed note: %q", got)
+	}
+	empty := get(t, h, "/search?q=mayorkas+zzyzxq&match=all").doc(t)
+	if got := attrs(empty, `[data-testid="most-words"] a`, "href"); len(got) != 1 || got[0] != "/search?q=mayorkas+zzyzxq" {
+		t.Errorf("empty strict page offers %q, want the search with most of the words", got)
+	}
+}

@@ -35,6 +35,12 @@ func (s *Server) emptyState(ctx context.Context, st State, res *search.Result) *
 	if st.Text != "" {
 		e.DidYouMean = s.didYouMean(ctx, st)
 	}
+	if st.Match == search.MatchAll && termCount(st.Text) > 1 {
+		next := st.WithMatch(search.DefaultMatch)
+		if n, err := s.total(ctx, next.Query()); err == nil && n > 0 {
+			e.MostWords = &components.Suggestion{Label: "Show documents with most of the words", URL: next.URL("/search"), TotalText: plural(n, "result", "results")}
+		}
+	}
 	rs := removals(st)
 	for _, r := range rs[:min(len(rs), maxRemovals)] {
 		n, err := s.total(ctx, r.next.Query())

@@ -238,6 +238,9 @@ type Empty struct {
 	Text string
 	// DidYouMean is a corrected query that finds something.
 	DidYouMean *Suggestion
+	// MostWords is the same search matching most of the words, when
+	// match=all found nothing and it finds something.
+	MostWords *Suggestion
 	// Removals are the current filters with what removing each gives.
 	Removals []Suggestion
 	ClearAll string
