@@ -97,9 +97,7 @@ func (s *Server) search(ctx context.Context, q search.Query) (*search.Result, er
 	if q.Entities == nil {
 		q.Entities = s.names.find(q.Text)
 	}
-	if s.expandNames {
-		q.Text = s.names.expand(q.Text)
-	}
+	q.Text = s.names.expand(q.Text)
 	if err := q.Normalize(); err != nil {
 		return nil, err
 	}

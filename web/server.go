@@ -40,9 +40,6 @@ type Options struct {
 	// Border Protection"); a query word or phrase that spells one also
 	// matches the others.
 	Synonyms [][]string
-	// ExpandSynonyms turns the synonym expansion on: it writes OR groups,
-	// which the engine must understand.
-	ExpandSynonyms bool
 	// BaseURL is the public origin ("https://accord.example.org") for
 	// canonical, Open Graph, feed and OpenSearch URLs; empty derives it
 	// from each request.
@@ -66,29 +63,26 @@ type Server struct {
 	ready   func(context.Context) error
 	aliases *aliasIndex
 	names   *entityNames
-	// expandNames: query words naming a body also match its other names.
-	expandNames bool
-	baseURL     string
-	timeout     time.Duration
-	assets      *assets
-	vocab       *vocabulary
-	metrics     *httpMetrics // nil without Options.Metrics
-	e           *echo.Echo
+	baseURL string
+	timeout time.Duration
+	assets  *assets
+	vocab   *vocabulary
+	metrics *httpMetrics // nil without Options.Metrics
+	e       *echo.Echo
 }
 
 // New builds a Server and its router.
 func New(opts Options) *Server {
 	s := &Server{
-		engine:      opts.Engine,
-		log:         opts.Logger,
-		ready:       opts.Ready,
-		aliases:     newAliasIndex(opts.Aliases),
-		names:       newEntityNames(opts.EntityNames, opts.Synonyms),
-		expandNames: opts.ExpandSynonyms,
-		baseURL:     strings.TrimRight(opts.BaseURL, "/"),
-		timeout:     opts.Timeout,
-		assets:      loadAssets(),
-		vocab:       newVocabulary(10 * time.Minute),
+		engine:  opts.Engine,
+		log:     opts.Logger,
+		ready:   opts.Ready,
+		aliases: newAliasIndex(opts.Aliases),
+		names:   newEntityNames(opts.EntityNames, opts.Synonyms),
+		baseURL: strings.TrimRight(opts.BaseURL, "/"),
+		timeout: opts.Timeout,
+		assets:  loadAssets(),
+		vocab:   newVocabulary(10 * time.Minute),
 	}
 	s.getter, _ = opts.Engine.(search.Getter)
 	s.counter, _ = opts.Engine.(search.Counter)
