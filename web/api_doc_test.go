@@ -111,3 +111,14 @@ func TestDocPageEvidence(t *testing.T) {
 		t.Errorf("official tags carry no role: %q", got)
 	}
 }
+
+// TestOfficialFacetRoleTooltip: an official's role shows as the tooltip
+// of its facet value.
+func TestOfficialFacetRoleTooltip(t *testing.T) {
+	h := newHandler(t)
+	d := get(t, h, "/search?country=Mexico").doc(t)
+	got := d.Find(`[data-testid=facet-option][data-value="Fernando Gómez-Mont"]`).AttrOr("title", "")
+	if got != "Secretary of the Interior, Mexico" {
+		t.Errorf("tooltip = %q, want the role", got)
+	}
+}

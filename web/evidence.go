@@ -99,3 +99,19 @@ func quote(body string, sp search.Span) (components.Quote, bool) {
 func oneLine(s string) string {
 	return strings.ReplaceAll(s, "\n", " ")
 }
+
+// roleNotes maps the officials of hits to the first role the hits give
+// them, for tooltips on the official facet.
+func roleNotes(hits []search.Hit) map[string]string {
+	out := map[string]string{}
+	for i := range hits {
+		for _, r := range hits[i].Roles {
+			if _, ok := out[r.Official]; !ok {
+				if n := roleNote(&hits[i].Document, search.FacetOfficial, r.Official); n != "" {
+					out[r.Official] = n
+				}
+			}
+		}
+	}
+	return out
+}

@@ -38,8 +38,17 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, s.hitView(st, h))
 	}
+	notes := roleNotes(res.Hits)
 	for _, f := range search.Facets {
-		v.Facets = append(v.Facets, s.facetView(st, f, res.Facets[f]))
+		fv := s.facetView(st, f, res.Facets[f])
+		if f == search.FacetOfficial {
+			for _, opts := range [][]components.Option{fv.Options, fv.More} {
+				for i := range opts {
+					opts[i].Note = notes[opts[i].Value]
+				}
+			}
+		}
+		v.Facets = append(v.Facets, fv)
 		v.SelectedCount += len(st.Filters[f])
 	}
 	if st.From != "" || st.To != "" {

@@ -142,6 +142,8 @@ type Option struct {
 	Key string
 	// Terms are the folded words of the value and its aliases.
 	Terms string
+	// Note says more about the value (an official's role), as a tooltip.
+	Note string
 }
 
 // FacetSearch is the "find a value" box of a long facet.
