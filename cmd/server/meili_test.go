@@ -10,17 +10,19 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // meiliStandIn is the smallest Meilisearch the server needs: health,
 // searches (no hits), stats and missing documents. It records the
-// Authorization header of every request, can be slow, and can be started
-// late on an address chosen in advance (Meilisearch down at startup).
+// Authorization header of every request, can hold searches until told,
+// and can be started late on an address chosen in advance (Meilisearch
+// down at startup).
 // The full contract fake, which checks every request, is in search/meili.
 type meiliStandIn struct {
-	addr  string
-	delay time.Duration
+	addr string
+	// hold, when set, keeps every search waiting until it is closed (or
+	// the request ends): a slow engine whose slowness the test controls.
+	hold chan struct{}
 	// searches counts the multi-search requests received.
 	searches atomic.Int64
 
@@ -84,9 +86,9 @@ func (m *meiliStandIn) serve(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, `{"status": "available"}`)
 	case r.Method == http.MethodPost && r.URL.Path == "/multi-search":
 		m.searches.Add(1)
-		if m.delay > 0 {
+		if m.hold != nil {
 			select {
-			case <-time.After(m.delay):
+			case <-m.hold:
 			case <-r.Context().Done():
 				return
 			}

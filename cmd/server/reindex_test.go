@@ -33,7 +33,10 @@ func writeRecords(t *testing.T, path, prefix string, n int) {
 // indexer command runs) into the store that a running server serves,
 // twice — adding documents, then pruning them — while clients poll the
 // API: every answer is a 200 with the old or the new full count, never
-// an empty, partial or failed one.
+// an empty, partial or failed one. The search timeout is not under test
+// (a loaded machine can take seconds per search while it indexes), so
+// the server gets a long one; the polls are awaited on conditions, not
+// on sleeps.
 func TestReindexWhileServing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexes thousands of documents")
@@ -42,7 +45,7 @@ func TestReindexWhileServing(t *testing.T) {
 	const before, added = 1500, 1500
 	corpus, data := t.TempDir(), t.TempDir()
 	writeRecords(t, filepath.Join(corpus, "a.jsonl"), "a", before)
-	s := startServer(t, "-addr", "127.0.0.1:0", "-data", data, "-corpus", corpus)
+	s := startServer(t, "-addr", "127.0.0.1:0", "-data", data, "-corpus", corpus, "-timeout", "2m")
 	if n, err := apiTotal(s.base, ""); err != nil || n != before {
 		t.Fatalf("first start: %d documents (%v), want %d", n, err, before)
 	}
@@ -75,9 +78,40 @@ func TestReindexWhileServing(t *testing.T) {
 			})
 		}
 	}
+	stopPolls := sync.OnceFunc(func() { close(stop); wg.Wait() })
+	defer stopPolls() // also when the test fails early
+	// waitPolls waits until every query's pollers have seen total more
+	// times than in the snapshot taken when it was called.
+	waitPolls := func(total int) func() {
+		mu.Lock()
+		was := map[string]int{}
+		for q, totals := range seen {
+			was[q] = totals[total]
+		}
+		mu.Unlock()
+		return func() {
+			t.Helper()
+			deadline := time.Now().Add(2 * time.Minute)
+			for {
+				mu.Lock()
+				done := true
+				for q, totals := range seen {
+					done = done && totals[total] > was[q]
+				}
+				mu.Unlock()
+				if done {
+					return
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the pollers did not all see total %d within 2 minutes", total)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+	}
 	waitTotal := func(want int) {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
+		deadline := time.Now().Add(2 * time.Minute)
 		for {
 			if n, err := apiTotal(s.base, ""); err == nil && n == want {
 				return
@@ -103,19 +137,18 @@ func TestReindexWhileServing(t *testing.T) {
 		t.Logf("reindex: %s", sum)
 	}
 
-	time.Sleep(200 * time.Millisecond)
+	waitPolls(before)()
 	writeRecords(t, filepath.Join(corpus, "b.jsonl"), "b", added)
 	reindex(false)
 	waitTotal(before + added)
-	time.Sleep(300 * time.Millisecond)
+	waitPolls(before + added)()
 	if err := os.Remove(filepath.Join(corpus, "b.jsonl")); err != nil {
 		t.Fatal(err)
 	}
 	reindex(true)
 	waitTotal(before)
-	time.Sleep(300 * time.Millisecond)
-	close(stop)
-	wg.Wait()
+	waitPolls(before)()
+	stopPolls()
 
 	if len(failures) > 0 {
 		t.Errorf("%d failed answers during reindexing, first: %s", len(failures), failures[0])
