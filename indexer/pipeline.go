@@ -243,6 +243,9 @@ func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, erro
 	if err == nil {
 		err = st.flush(ctx)
 	}
+	if werr := st.wait(); err == nil {
+		err = werr
+	}
 	st.settle()
 	if err == nil && len(st.resend) > 0 {
 		// Documents that gained copies after they were sent: build them
@@ -258,6 +261,9 @@ func Run(ctx context.Context, b *Builder, sink Sink, opt Options) (Summary, erro
 		})
 		if err == nil {
 			err = st.flush(ctx)
+		}
+		if werr := st.wait(); err == nil {
+			err = werr
 		}
 	}
 	prog.Done()
@@ -307,6 +313,7 @@ type stream struct {
 	pass2  bool
 	// offered counts the documents sent so far (for error messages).
 	offered int
+	pending *inflight
 }
 
 func newStream(sink Sink, opt Options, sum *Summary, stored map[string]string) *stream {
@@ -410,14 +417,39 @@ func (s *stream) flush(ctx context.Context) error {
 	s.batch = s.batch[:0]
 	clear(s.inBatch)
 	clear(s.plain)
+	if err := s.wait(); err != nil {
+		return err
+	}
 	if len(todo) == 0 {
 		return nil
 	}
-	if err := s.sink.Index(ctx, todo); err != nil {
-		return fmt.Errorf("indexer: send documents %d-%d: %w", s.offered+1, s.offered+len(todo), err)
-	}
+	// The batch is sent while the next one is built; its result is
+	// taken (and counted) by the next flush or by wait.
+	p := &inflight{todo: todo, first: s.offered, done: make(chan error, 1)}
 	s.offered += len(todo)
-	for _, d := range todo {
+	go func() { p.done <- s.sink.Index(ctx, todo) }()
+	s.pending = p
+	return nil
+}
+
+// inflight is a batch being sent.
+type inflight struct {
+	todo  []search.Document
+	first int // documents sent before it this run
+	done  chan error
+}
+
+// wait waits for the batch in flight, if any, and counts it.
+func (s *stream) wait() error {
+	p := s.pending
+	if p == nil {
+		return nil
+	}
+	s.pending = nil
+	if err := <-p.done; err != nil {
+		return fmt.Errorf("indexer: send documents %d-%d: %w", p.first+1, p.first+len(p.todo), err)
+	}
+	for _, d := range p.todo {
 		s.stored[d.ID] = d.Hash
 		if s.unchanged[d.ID] {
 			delete(s.unchanged, d.ID)
