@@ -56,7 +56,7 @@ func (b *Builder) Build(it source.Item) (search.Document, bool) {
 	}
 	d.ID = ID(it)
 	d.Path = it.Ref()
-	d.Hash = hashOf([]byte(b.Extractor.Version()), it.Raw)
+	d.Hash = hashOf([]byte(b.Extractor.Version()), it.Raw, withMeta(&d, it.Meta))
 	if len(strings.Fields(d.Body)) < minArticleWords && it.Format != source.FormatJSONL {
 		return d, false
 	}

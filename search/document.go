@@ -23,10 +23,14 @@ type Document struct {
 	Source string `json:"source,omitempty"`
 	// Date is the publication date the page states: "YYYY-MM-DD", or
 	// "YYYY-MM" / "YYYY" when only that is known, or empty.
-	Date      string   `json:"date,omitempty"`
-	Countries []string `json:"countries"`
-	Officials []string `json:"officials"`
-	Topics    []string `json:"topics"`
+	Date string `json:"date,omitempty"`
+	// DateSource says where Date came from when the page itself does not
+	// state it: DateFromFeed for the date of the page's feed item. Empty
+	// when the page states its date (or has none).
+	DateSource string   `json:"date_source,omitempty"`
+	Countries  []string `json:"countries"`
+	Officials  []string `json:"officials"`
+	Topics     []string `json:"topics"`
 	// Type is the kind of document (one of DocumentTypes), or empty.
 	Type          string   `json:"type,omitempty"`
 	Organizations []string `json:"organizations,omitempty"`
@@ -88,6 +92,9 @@ func (d *Document) RoleOf(name string) (Role, bool) {
 	}
 	return Role{}, false
 }
+
+// DateFromFeed is the DateSource of a date taken from a feed item.
+const DateFromFeed = "feed"
 
 // Copy is a reprint of a document published elsewhere.
 type Copy struct {

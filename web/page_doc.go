@@ -63,6 +63,9 @@ func (s *Server) docView(c echo.Context, d *search.Document, related []search.Hi
 	}
 	v.TitleDerived = d.TitleDerived || d.Title == ""
 	v.Why = whyValues(d, v.Title)
+	if d.DateSource == search.DateFromFeed && v.Date != "" {
+		v.DateNote = "date from the feed"
+	}
 	for _, f := range search.Facets {
 		g := components.TagGroup{Label: facetNames[f].label}
 		for _, val := range d.Values(f) {

@@ -61,6 +61,8 @@ type Item struct {
 	Raw []byte
 	// Record is the parsed line of a .jsonl file.
 	Record *Record
+	// Meta is the page's fetch metadata (a .meta.json sidecar), or nil.
+	Meta *Meta
 }
 
 // Ref is the item's path as documents remember it: "a/b.txt" or
@@ -202,7 +204,7 @@ func (w Walker) read(rel string, item func(Item) error, skip func(Skip)) error {
 		skip(s)
 		return nil
 	}
-	return item(Item{Path: rel, Format: format, Raw: raw})
+	return item(Item{Path: rel, Format: format, Raw: raw, Meta: w.readMeta(rel, skip)})
 }
 
 // open opens a corpus file for reading: only a regular file, and through

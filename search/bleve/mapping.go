@@ -8,7 +8,7 @@ import (
 
 // SchemaVersion names the index layout below. Bump it whenever the mapping
 // or the stored fields change: an index with another version is rebuilt.
-const SchemaVersion = "accord-bleve-8"
+const SchemaVersion = "accord-bleve-9"
 
 // Field names in the index.
 const (
@@ -31,6 +31,7 @@ const (
 	fieldPath         = "path"
 	fieldHash         = "hash"
 	fieldCopies       = "copies" // JSON of Document.AlsoPublished
+	fieldDateFrom     = "date_source"
 	// fieldSortKey is "YYYYMMDD ID" of dated documents: one short term
 	// that orders by date, then ID. Sorting on it reads one doc value per
 	// hit, where the datetime field holds 16 prefix-coded terms per
@@ -100,7 +101,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		m.Analyzer = facetAnalyzerName
 		doc.AddFieldMappingsAt(f, m)
 	}
-	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText, fieldTitleDerived, fieldRoles, fieldEvidence} {
+	for _, f := range []string{fieldURL, fieldHash, fieldCopies, fieldDateText, fieldTitleDerived, fieldRoles, fieldEvidence, fieldDateFrom} {
 		doc.AddFieldMappingsAt(f, keyword(false, false))
 	}
 	// The facet values and the sort key are read by doc value only:

@@ -23,7 +23,7 @@ import (
 var settingsJSON = `{
 	"rankingRules": ["sort", "words", "typo", "proximity", "attribute", "exactness"],
 	"searchableAttributes": ["title", "body"],
-	"displayedAttributes": ["id", "title", "body", "url", "source", "date", "countries", "officials",
+	"displayedAttributes": ["id", "title", "body", "url", "source", "date", "date_source", "countries", "officials",
 		"topics", "type", "organizations", "lang", "path", "also_published", "hash", "title_derived", "roles", "evidence"],
 	"filterableAttributes": ["id", "countries", "officials", "topics", "type", "date_ts", "year", "source"],
 	"sortableAttributes": ["date_ts"],

@@ -63,7 +63,7 @@ const (
 // search.Document. date_ts and year are left out; they are derived.
 var displayedAttributes = []string{
 	attrID, attrTitle, attrBody, "url", attrSource, "date",
-	attrCountries, attrOfficials, attrTopics, attrType, "organizations", "lang",
+	"date_source", attrCountries, attrOfficials, attrTopics, attrType, "organizations", "lang",
 	"path", "also_published", attrHash, "title_derived", "roles", "evidence",
 }
 

@@ -28,7 +28,7 @@ func Documents() []search.Document {
 			Source:    "U.S. Department of Homeland Security",
 			Countries: []string{"France", "Germany", "Italy", "United Kingdom", "United States"}, Officials: []string{"Jeh Johnson", "Loretta Lynch"},
 			Topics: []string{"Counterterrorism", "Migration"}, Type: "Remarks or speech", Path: "fixture/d04.txt"},
-		{ID: "d05", Title: "Napolitano and Mexican counterpart discuss H1N1 response", Date: "2009-05-01",
+		{ID: "d05", Title: "Napolitano and Mexican counterpart discuss H1N1 response", Date: "2009-05-01", DateSource: search.DateFromFeed,
 			Body:      "Janet Napolitano and Fernando Gómez-Mont coordinated the outbreak response at the border.",
 			Source:    "U.S. Department of Homeland Security",
 			Countries: []string{"Mexico", "United States"}, Officials: []string{"Janet Napolitano", "Fernando Gómez-Mont"},

@@ -269,11 +269,14 @@ type HomeView struct {
 
 // DocView is one document's page.
 type DocView struct {
-	Meta        Meta
-	ID          string
-	Title       string
-	Date        string
-	DateISO     string
+	Meta    Meta
+	ID      string
+	Title   string
+	Date    string
+	DateISO string
+	// DateNote says where a date the page does not state came from
+	// ("date from the feed"); empty when the page states it.
+	DateNote    string
 	Source      string
 	OriginalURL string
 	Paragraphs  []string
