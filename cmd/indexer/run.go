@@ -93,19 +93,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, err
 // generation that is committed (and so swapped into a running server)
 // only when the run succeeds.
 func index(ctx context.Context, b *indexer.Builder, opt indexer.Options, o *options) (indexer.Summary, error) {
-	if !o.Embedded() {
-		eng, err := o.OpenMeili(ctx)
-		if err != nil {
-			return indexer.Summary{}, err
-		}
-		defer eng.Close()
-		if err := eng.Setup(ctx); err != nil {
-			return indexer.Summary{}, err
-		}
-		return indexer.Run(ctx, b, eng, opt)
-	}
-	sum, dir, err := app.BuildGeneration(ctx, o.BleveStore(), b, opt)
-	if err == nil {
+	sum, dir, err := app.Index(ctx, &o.Config, b, opt)
+	if err == nil && dir != "" {
 		fmt.Fprintf(opt.Log, "committed index generation %s; a running server swaps it in\n", dir)
 	}
 	return sum, err

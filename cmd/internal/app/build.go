@@ -30,3 +30,22 @@ func BuildGeneration(ctx context.Context, st bleve.Store, b *indexer.Builder, op
 	}
 	return sum, dir, st.Commit(dir)
 }
+
+// Index brings the configured engine in line with the corpus: Meilisearch
+// when MEILI_URL is set, else a new embedded generation (see
+// BuildGeneration), whose folder it returns.
+func Index(ctx context.Context, c *Config, b *indexer.Builder, opt indexer.Options) (indexer.Summary, string, error) {
+	if c.Embedded() {
+		return BuildGeneration(ctx, c.BleveStore(), b, opt)
+	}
+	eng, err := c.OpenMeili(ctx)
+	if err != nil {
+		return indexer.Summary{}, "", err
+	}
+	defer eng.Close()
+	if err := eng.Setup(ctx); err != nil {
+		return indexer.Summary{}, "", err
+	}
+	sum, err := indexer.Run(ctx, b, eng, opt)
+	return sum, "", err
+}
