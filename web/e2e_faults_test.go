@@ -72,7 +72,9 @@ func (stallingEngine) Search(ctx context.Context, _ search.Query) (*search.Resul
 }
 
 // TestSlowEngineIsBounded checks that a hanging engine costs a request at
-// most the configured timeout, then a 504 with its message.
+// most the configured timeout, then a 504 with its message. The engine
+// never answers, so the upper bound only has to tell "bounded" from
+// "hangs": it leaves room for a loaded machine.
 func TestSlowEngineIsBounded(t *testing.T) {
 	const timeout = 200 * time.Millisecond
 	h := New(Options{Engine: stallingEngine{}, Logger: quietLogger(), Timeout: timeout}).Handler()
@@ -88,7 +90,7 @@ func TestSlowEngineIsBounded(t *testing.T) {
 			if r.status != http.StatusGatewayTimeout || !strings.Contains(r.body, tt.text) {
 				t.Errorf("got %d, want 504 saying %q:\n%.300s", r.status, tt.text, r.body)
 			}
-			if took < timeout || took > timeout+2*time.Second {
+			if took < timeout || took > timeout+10*time.Second {
 				t.Errorf("answered after %v, want just over the %v timeout", took, timeout)
 			}
 		})
