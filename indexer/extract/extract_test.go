@@ -102,6 +102,8 @@ func TestTopics(t *testing.T) {
 		{"same words past the lead", "", "The delegation arrived.\nFentanyl was mentioned once.", nil},
 		{"longest term wins", "", "The delegation arrived.\nThey addressed drug trafficking.", nil},
 		{"passing word", "", "The delegation arrived.\nMigrants were mentioned once.", nil},
+		{"word inside another topic's term", "", "The delegation arrived.\nThey discussed drug smuggling and drug smuggling routes.", []string{"Drug trafficking"}},
+		{"inflected term", "", "The delegation arrived.\nThey named the intelligence shared with partners.", []string{"Information sharing"}},
 		{"several", "", "Border security, migration and asylum, and human smuggling by smugglers.", []string{"Human smuggling", "Migration", "Border security"}},
 	}
 	x := extractor(t)

@@ -88,6 +88,7 @@ func TestQuality(t *testing.T) {
 		}
 	}
 	sc.report(t)
+	sc.reportTopics(t, "dev")
 
 	// Hold-out: every labeled official is left out of the gazetteer, so the
 	// figure shows how discovery does on people it has never seen, as on
@@ -171,7 +172,7 @@ func kfold(t *testing.T, x *extract.Extractor, pages []kfPage) {
 		}
 	}
 	var sc scorer
-	sc.quiet = true
+	sc.quiet = os.Getenv("KFOLD_VERBOSE") == "" // KFOLD_VERBOSE=1 logs each fold page's misses
 	withheld := 0
 	for k := 0; k < kFolds; k++ {
 		var names []string
@@ -210,6 +211,7 @@ func kfold(t *testing.T, x *extract.Extractor, pages []kfPage) {
 		t.Logf("%-10s k-fold (%d folds, %d entries withheld): precision %.3f recall %.3f F1 %.3f  (tp %d fp %d fn %d)",
 			name, kFolds, withheld, p, r, f1, sc.tp[i], sc.fp[i], sc.fn[i])
 	}
+	sc.reportTopics(t, "k-fold")
 }
 
 // cleanPage reads <id>.txt or <id>.html and cleans it.
@@ -256,8 +258,9 @@ type scorer struct {
 	docs, dates    int
 	titled, titles int
 	missing        []string
-	quiet          bool // no per-page lines
-	derived        int  // pages without a headline, titled from their text
+	quiet          bool               // no per-page lines
+	derived        int                // pages without a headline, titled from their text
+	perTopic       map[string]*[3]int // topic -> tp, fp, fn
 }
 
 var facetNames = [3]string{"countries", "officials", "topics"}
@@ -272,14 +275,17 @@ func (s *scorer) add(t *testing.T, lab label, a clean.Article, f extract.Facets)
 		for v := range g {
 			if p[v] {
 				s.tp[i]++
+				s.topicCount(i, v, 0)
 			} else {
 				s.fn[i]++
+				s.topicCount(i, v, 2)
 				missed = append(missed, v)
 			}
 		}
 		for v := range p {
 			if !g[v] {
 				s.fp[i]++
+				s.topicCount(i, v, 1)
 				extra = append(extra, v)
 			}
 		}
@@ -305,6 +311,35 @@ func (s *scorer) add(t *testing.T, lab label, a clean.Article, f extract.Facets)
 		} else if testing.Verbose() && !s.quiet {
 			t.Logf("%s title: gold %q got %q", lab.ID, *lab.Title, a.Title)
 		}
+	}
+}
+
+// topicCount counts a topic's tp (k=0), fp (1) or fn (2) for the per-topic
+// figures; facet i is the topics facet.
+func (s *scorer) topicCount(i int, topic string, k int) {
+	if facetNames[i] != "topics" {
+		return
+	}
+	if s.perTopic == nil {
+		s.perTopic = map[string]*[3]int{}
+	}
+	if s.perTopic[topic] == nil {
+		s.perTopic[topic] = new([3]int)
+	}
+	s.perTopic[topic][k]++
+}
+
+// reportTopics logs precision, recall and F1 per topic.
+func (s *scorer) reportTopics(t *testing.T, what string) {
+	var names []string
+	for n := range s.perTopic {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := s.perTopic[n]
+		p, r, f1 := prf(c[0], c[1], c[2])
+		t.Logf("  %s topic %-30s P %.3f R %.3f F1 %.3f  (tp %d fp %d fn %d)", what, n, p, r, f1, c[0], c[1], c[2])
 	}
 }
 

@@ -14,7 +14,9 @@ type topicRules struct {
 }
 
 // scores sums the weights of topic terms. Where terms of one topic overlap
-// the longest wins ("drug trafficking" over "drug"); a term counts at most
+// the longest wins ("drug trafficking" over "drug"), and a term inside a
+// longer term of another topic does not count ("smuggling" in "drug
+// smuggling" is no human smuggling); a term counts at most
 // maxPerTerm times, and a headline match counts titleWeight times.
 //
 // A topic the article names only in passing is not its topic: the score
@@ -43,11 +45,18 @@ func (r topicRules) scores(d *document, hits []hit, blocked spanSet) ([]float64,
 	}
 	counts := map[termKey]int{}
 	taken := make([]spanSet, len(r.names))
+	var all spanSet // every counted span, of any topic, longest first
 	for _, h := range cand {
 		id := h.p.id
 		if taken[id].overlaps(h.start, h.end) {
 			continue
 		}
+		// A word inside a longer term of another topic belongs to that
+		// term: "smuggling" in "drug smuggling" names drugs, not people.
+		if all.covers(h.start, h.end) {
+			continue
+		}
+		all = append(all, [2]int{h.start, h.end})
 		taken[id] = append(taken[id], [2]int{h.start, h.end})
 		key := termKey{id, d.folded[h.start:h.end]}
 		if counts[key] >= r.maxPerTerm {
