@@ -65,7 +65,7 @@ func TestStoreBuildsAsideAndSwaps(t *testing.T) {
 	wctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() { st.Watch(wctx, served, 10*time.Millisecond, log); close(done) }()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // the watcher polls every 10 ms; generous for a loaded machine
 	for served.Dir() != dir && time.Now().Before(deadline) {
 		res, err := served.Search(ctx, search.Query{Page: 1, PerPage: 10, FacetSize: 10})
 		if err != nil || (res.Total != 4 && res.Total != 10) {
