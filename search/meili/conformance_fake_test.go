@@ -13,6 +13,7 @@ import (
 
 	"github.com/accord-search/accord/search"
 	"github.com/accord-search/accord/search/searchtest"
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestConformanceFake runs the conformance cases (searchtest.RunCases,
@@ -30,13 +31,94 @@ import (
 // in the title or body. So this leg checks what we send and what we make
 // of the answers; TestLive checks the text rules against a real server.
 func TestConformanceFake(t *testing.T) {
-	f := newFake(t)
 	s := &semanticFake{t: t, docs: map[string]map[string]any{}, text: map[string][]string{}}
 	for _, c := range searchtest.Cases {
 		if strings.TrimSpace(c.Query.Text) != "" {
 			s.text[c.Query.Text] = c.TextMatches
 		}
 	}
+	e := s.engine(t)
+	if err := e.Index(t.Context(), searchtest.Documents()); err != nil {
+		t.Fatal(err)
+	}
+	searchtest.RunCases(t, e)
+	t.Run("OR and entity cases", func(t *testing.T) { checkExpansionsFake(t) })
+}
+
+// checkExpansionsFake runs the ranking cases on query syntax (OR) and
+// entities, plus the case of entity words without the entity, over a fake
+// that matches query words as substrings under the query's strategy (see
+// semanticFake.words), not over the case's TextMatches: a text sent as
+// typed ("icebreaker OR cutter" under "last" keeps "icebreaker"; the
+// entity's words are in no text) misses documents, so the cases pass only
+// through the federated variants. The fake has no ranking scores: the hits
+// are compared as a set, with the total.
+func checkExpansionsFake(t *testing.T) {
+	s := &semanticFake{t: t, docs: map[string]map[string]any{}, words: true}
+	e := s.engine(t)
+	if err := e.Index(t.Context(), searchtest.RankDocuments()); err != nil {
+		t.Fatal(err)
+	}
+	ran := 0
+	for _, c := range searchtest.RankCases {
+		if c.Needs == "" && !strings.HasPrefix(c.Name, "entity") {
+			continue
+		}
+		ran++
+		t.Run(c.Name, func(t *testing.T) {
+			res, err := e.Search(t.Context(), c.Query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			want := slices.Concat(c.Groups...)
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) || res.Total != c.WantTotal {
+				t.Errorf("hits %v, total %d; want %v, total %d", got, res.Total, want, c.WantTotal)
+			}
+		})
+	}
+	if ran < 3 {
+		t.Errorf("%d OR and entity cases in searchtest.RankCases, want at least 3", ran)
+	}
+	t.Run("entity with a selection: disjunctive counts over the union", func(t *testing.T) {
+		q := search.Query{Text: "harbor napolitano", Entities: []search.Entity{{Words: "napolitano", Facet: search.FacetOfficial, Value: "Janet Napolitano"}},
+			Filters: map[search.Facet][]string{search.FacetCountry: {"Mexico"}}}
+		res, err := e.Search(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		// "harbor" (the relaxed "last" query) in Mexico: r02, r07; r07
+		// also through the entity, once.
+		if want := []string{"r02", "r07"}; !slices.Equal(got, want) || res.Total != 2 {
+			t.Errorf("hits %v, total %d; want %v, total 2", got, res.Total, want)
+		}
+		wantCountries := []search.FacetCount{{Value: "Canada", Count: 2}, {Value: "Mexico", Count: 2, Selected: true}, {Value: "Finland", Count: 1}}
+		if diff := cmp.Diff(wantCountries, res.Facets[search.FacetCountry]); diff != "" {
+			t.Errorf("country counts, without the country selection (-want +got):\n%s", diff)
+		}
+		wantOfficials := []search.FacetCount{{Value: "Janet Napolitano", Count: 1}}
+		if diff := cmp.Diff(wantOfficials, res.Facets[search.FacetOfficial]); diff != "" {
+			t.Errorf("official counts (-want +got):\n%s", diff)
+		}
+		if diff := cmp.Diff([]search.FacetCount{{Value: "2020", Count: 2}}, res.Years); diff != "" {
+			t.Errorf("years (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// engine returns an engine over a fake server whose writes and searches s
+// answers.
+func (s *semanticFake) engine(t *testing.T) *Engine {
+	f := newFake(t)
 	f.handle("POST /indexes/news/documents", func(w http.ResponseWriter, r *http.Request) {
 		calls := f.recorded()
 		s.add(calls[len(calls)-1].Body)
@@ -52,11 +134,7 @@ func TestConformanceFake(t *testing.T) {
 		body, status := s.multiSearch(calls[len(calls)-1].Body)
 		writeJSON(w, status, body)
 	})
-	e := f.engine(Config{APIKey: indexerKey, BatchSize: 4})
-	if err := e.Index(t.Context(), searchtest.Documents()); err != nil {
-		t.Fatal(err)
-	}
-	searchtest.RunCases(t, e)
+	return f.engine(Config{APIKey: indexerKey, BatchSize: 4})
 }
 
 // semanticFake holds the stored documents and answers searches.
@@ -66,6 +144,10 @@ type semanticFake struct {
 	docs map[string]map[string]any // id → stored document, as sent
 	// text maps a query text to the documents it matches.
 	text map[string][]string
+	// words, when set, replaces text: a query matches the documents whose
+	// title or body contains every word ("all") or the first word (the
+	// most relaxed query of "last"), as substrings.
+	words bool
 }
 
 func (s *semanticFake) add(body any) {
@@ -86,14 +168,19 @@ func (s *semanticFake) remove(body any) {
 }
 
 // multiSearch answers every query, or the first error as Meilisearch
-// does (the whole request fails).
+// does (the whole request fails); a request with "federation" is answered
+// as one merged list (federatedSearch).
 func (s *semanticFake) multiSearch(body any) (string, int) {
 	raw, _ := json.Marshal(body)
 	var req struct {
-		Queries []json.RawMessage `json:"queries"`
+		Queries    []json.RawMessage `json:"queries"`
+		Federation *fakeFederation   `json:"federation"`
 	}
 	if err := json.Unmarshal(raw, &req); err != nil {
 		return fmt.Sprintf(`{"message": %q, "code": "bad_request", "type": "invalid_request", "link": ""}`, err), 400
+	}
+	if req.Federation != nil {
+		return s.federatedSearch(req.Queries, *req.Federation)
 	}
 	results := make([]string, len(req.Queries))
 	for i, q := range req.Queries {
@@ -107,9 +194,123 @@ func (s *semanticFake) multiSearch(body any) (string, int) {
 	return `{"results": [` + strings.Join(results, ",") + `]}`, 200
 }
 
+// fakeFederation is the "federation" object of a multi-search (v1.24:
+// crates/meilisearch/src/search/federated/types.rs, Federation).
+type fakeFederation struct {
+	Offset        *int                `json:"offset"`
+	Limit         *int                `json:"limit"`
+	FacetsByIndex map[string][]string `json:"facetsByIndex"`
+	MergeFacets   *struct {
+		MaxValuesPerFacet *int `json:"maxValuesPerFacet"`
+	} `json:"mergeFacets"`
+}
+
+// federatedSearch answers a federated multi-search as Meilisearch v1.24
+// does (federated/perform.rs): a query with pagination or facets of its
+// own is an error; the queries' matches are merged, each document once
+// (at its best place), the total is the size of the union
+// (estimatedTotalHits) and the facets listed for the index are counted
+// over the union. Merging is by ranking score, which the fake does not
+// have: it orders by the sort when there is one, else by the position of
+// the first query that matched, then by id.
+func (s *semanticFake) federatedSearch(queries []json.RawMessage, fed fakeFederation) (string, int) {
+	fail := func(code, msg string) (string, int) {
+		s.t.Errorf("federated search: %s", msg)
+		return fmt.Sprintf(`{"message": %q, "code": %q, "type": "invalid_request", "link": ""}`, msg, code), 400
+	}
+	type placed struct {
+		doc map[string]any
+		pos int
+	}
+	var union []placed
+	seen := map[string]bool{}
+	var sortRules []string
+	for i, raw := range queries {
+		var keys map[string]json.RawMessage
+		_ = json.Unmarshal(raw, &keys)
+		for _, k := range []string{"offset", "limit", "page", "hitsPerPage"} {
+			if _, ok := keys[k]; ok {
+				return fail("invalid_multi_search_query_pagination",
+					fmt.Sprintf("Inside `.queries[%d]`: Using pagination options is not allowed in federated queries.", i))
+			}
+		}
+		var q fakeQuery
+		if err := json.Unmarshal(raw, &q); err != nil {
+			return fail("bad_request", err.Error())
+		}
+		if len(q.Facets) > 0 {
+			return fail("invalid_multi_search_query_facets",
+				fmt.Sprintf("Inside `.queries[%d]`: Using facet options is not allowed in federated queries.", i))
+		}
+		if i > 0 && !slices.Equal(q.Sort, sortRules) {
+			return fail("bad_request", fmt.Sprintf("query %d sorts by %v, query 0 by %v: hits not comparable", i, q.Sort, sortRules))
+		}
+		sortRules = q.Sort
+		matched, err := s.matching(q)
+		if err != nil {
+			return fail("invalid_search_filter", fmt.Sprintf("Inside `.queries[%d]`: %s", i, err))
+		}
+		for _, d := range matched {
+			if id := d["id"].(string); !seen[id] {
+				seen[id] = true
+				union = append(union, placed{d, i})
+			}
+		}
+	}
+	sort.SliceStable(union, func(i, j int) bool {
+		if union[i].pos != union[j].pos {
+			return union[i].pos < union[j].pos
+		}
+		return union[i].doc["id"].(string) < union[j].doc["id"].(string)
+	})
+	docs := make([]map[string]any, len(union))
+	pos := map[string]int{}
+	for i, p := range union {
+		docs[i] = p.doc
+		pos[p.doc["id"].(string)] = p.pos
+	}
+	if len(sortRules) > 0 {
+		sortDocs(docs, sortRules)
+	}
+	offset, limit := 0, 20
+	if fed.Offset != nil {
+		offset = *fed.Offset
+	}
+	if fed.Limit != nil {
+		limit = *fed.Limit
+	}
+	var hits []string
+	for _, d := range docs[min(offset, len(docs)):min(offset+limit, len(docs))] {
+		var h map[string]any
+		_ = json.Unmarshal([]byte(hitFor(d, nil)), &h)
+		h["_federation"] = map[string]any{"indexUid": "news", "queriesPosition": pos[d["id"].(string)], "weightedRankingScore": 1.0}
+		raw, _ := json.Marshal(h)
+		hits = append(hits, string(raw))
+	}
+	facets := ""
+	for index, attrs := range fed.FacetsByIndex {
+		if index != "news" {
+			return fail("index_not_found", "Inside `.federation.facetsByIndex."+index+"`: index not used")
+		}
+		dist := map[string]map[string]int{}
+		for _, attr := range attrs {
+			dist[attr] = facetDistribution(docs, attr)
+		}
+		d, _ := json.Marshal(dist)
+		if fed.MergeFacets != nil {
+			facets = fmt.Sprintf(`, "facetDistribution": %s, "facetStats": {}`, d)
+		} else {
+			facets = fmt.Sprintf(`, "facetsByIndex": {"news": {"distribution": %s, "stats": {}}}`, d)
+		}
+	}
+	return fmt.Sprintf(`{"hits": [%s], "processingTimeMs": 0, "limit": %d, "offset": %d, "estimatedTotalHits": %d%s}`,
+		strings.Join(hits, ","), limit, offset, len(docs), facets), 200
+}
+
 // fakeQuery is the part of a search request the fake reads.
 type fakeQuery struct {
 	Q                    string   `json:"q"`
+	MatchingStrategy     string   `json:"matchingStrategy"`
 	Filter               any      `json:"filter"`
 	Sort                 []string `json:"sort"`
 	Facets               []string `json:"facets"`
@@ -123,19 +324,10 @@ func (s *semanticFake) search(raw json.RawMessage) (string, error) {
 	if err := json.Unmarshal(raw, &q); err != nil {
 		return "", err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var matched []map[string]any
-	for _, d := range s.docs {
-		ok, err := s.matches(d, q)
-		if err != nil {
-			return "", err
-		}
-		if ok {
-			matched = append(matched, d)
-		}
+	matched, err := s.matching(q)
+	if err != nil {
+		return "", err
 	}
-	sortDocs(matched, q.Sort)
 	dist := map[string]map[string]int{}
 	for _, attr := range q.Facets {
 		dist[attr] = facetDistribution(matched, attr)
@@ -155,9 +347,38 @@ func (s *semanticFake) search(raw json.RawMessage) (string, error) {
 		strings.Join(hits, ","), q.Q, per, page, (total+max(per, 1)-1)/max(per, 1), total, facets), nil
 }
 
+// matching returns the stored documents q matches, in its sort order.
+func (s *semanticFake) matching(q fakeQuery) ([]map[string]any, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var matched []map[string]any
+	for _, d := range s.docs {
+		ok, err := s.matches(d, q)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			matched = append(matched, d)
+		}
+	}
+	sortDocs(matched, q.Sort)
+	return matched, nil
+}
+
 // matches applies the text (see TestConformanceFake) and the filter.
 func (s *semanticFake) matches(d map[string]any, q fakeQuery) (bool, error) {
-	if text := strings.TrimSpace(q.Q); text != "" {
+	if text := strings.TrimSpace(q.Q); text != "" && s.words {
+		words := strings.Fields(strings.ToLower(text))
+		if q.MatchingStrategy != "all" {
+			words = words[:1] // the most relaxed query of "last"
+		}
+		hay := strings.ToLower(fmt.Sprint(d["title"], " ", d["body"]))
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				return false, nil
+			}
+		}
+	} else if text != "" {
 		ids, known := s.text[q.Q]
 		if known && !slices.Contains(ids, d["id"].(string)) {
 			return false, nil

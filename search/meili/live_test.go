@@ -30,9 +30,7 @@ func TestLive(t *testing.T) {
 			t.Fatalf("Setup: %v", err)
 		}
 		return e
-	},
-		searchtest.Without(searchtest.FeatureOr, "Meilisearch has no OR operator; the backend sends the words (see doc.go)"),
-		searchtest.Without(searchtest.FeatureEntities, "entity terms are not expressed in Meilisearch's ranking (see doc.go)"))
+	})
 }
 
 // TestLiveErrors checks our reading of the real server's errors.

@@ -11,8 +11,13 @@ type plan struct {
 	// q is the normalized query.
 	q   search.Query
 	req *meilisearch.MultiSearchRequest
-	// disjunctive[i] is the facet counted by req.Queries[i+1].
+	// disjunctive[i] is the facet counted by req.Queries[i+1], or by
+	// fed[i+1] for a federated plan.
 	disjunctive []search.Facet
+	// fed, when set, replaces req: the text expands into variants (OR,
+	// entities) sent as federated multi-searches (federate.go), the first
+	// for the hits, one more per facet with a selection.
+	fed []*meilisearch.MultiSearchRequest
 }
 
 // buildSearch translates q into the Meilisearch requests for index. It is
@@ -31,7 +36,12 @@ func buildSearch(index string, q search.Query) (*plan, error) {
 	if err := checkFacets(q.Filters); err != nil {
 		return nil, err
 	}
-	p := &plan{q: q, req: &meilisearch.MultiSearchRequest{}}
+	p := &plan{q: q}
+	if vs := variants(q); vs != nil {
+		p.fed, p.disjunctive = federated(index, q, vs)
+		return p, nil
+	}
+	p.req = &meilisearch.MultiSearchRequest{}
 	p.req.Queries = append(p.req.Queries, mainQuery(index, q))
 	if q.NoFacets {
 		return p, nil

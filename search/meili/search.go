@@ -23,11 +23,22 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, fmt.Errorf("meili: search: %w", err)
 	}
-	resp, err := e.client.MultiSearchWithContext(ctx, p.req)
-	if err != nil {
-		return nil, e.wrapErr("search", err)
+	var res *search.Result
+	if p.fed != nil {
+		resps := make([]*meilisearch.MultiSearchResponse, len(p.fed))
+		for i, r := range p.fed {
+			if resps[i], err = e.client.MultiSearchWithContext(ctx, r); err != nil {
+				return nil, e.wrapErr("search", err)
+			}
+		}
+		res, err = p.federatedResult(resps)
+	} else {
+		resp, err := e.client.MultiSearchWithContext(ctx, p.req)
+		if err != nil {
+			return nil, e.wrapErr("search", err)
+		}
+		res, err = p.result(resp)
 	}
-	res, err := p.result(resp)
 	if err != nil {
 		return nil, fmt.Errorf("meili: search: %w", err)
 	}
@@ -51,11 +62,47 @@ func (p *plan) result(resp *meilisearch.MultiSearchResponse) (*search.Result, er
 		return nil, fmt.Errorf("%d results for %d queries", got, want)
 	}
 	main := resp.Results[0]
-	res := &search.Result{Total: int(main.TotalHits)}
+	dist, err := distribution(main.FacetDistribution)
+	if err != nil {
+		return nil, err
+	}
+	others := make([]map[string]map[string]int, len(p.disjunctive))
+	for i := range p.disjunctive {
+		if others[i], err = distribution(resp.Results[i+1].FacetDistribution); err != nil {
+			return nil, err
+		}
+	}
+	return p.assemble(main.TotalHits, main.Hits, dist, others)
+}
+
+// federatedResult reads the federated answers back: resps[0] for the
+// hits, the total and the main counts, resps[i+1] for the counts of
+// p.disjunctive[i].
+func (p *plan) federatedResult(resps []*meilisearch.MultiSearchResponse) (*search.Result, error) {
+	if got, want := len(resps), len(p.fed); got != want {
+		return nil, fmt.Errorf("%d answers for %d requests", got, want)
+	}
+	dist, err := mergedDistribution(resps[0].FacetDistribution)
+	if err != nil {
+		return nil, err
+	}
+	others := make([]map[string]map[string]int, len(p.disjunctive))
+	for i := range p.disjunctive {
+		if others[i], err = mergedDistribution(resps[i+1].FacetDistribution); err != nil {
+			return nil, err
+		}
+	}
+	return p.assemble(resps[0].EstimatedTotalHits, resps[0].Hits, dist, others)
+}
+
+// assemble builds the result from the total, the hits, the main facet
+// distribution and one distribution per disjunctive facet.
+func (p *plan) assemble(total int64, rawHits meilisearch.Hits, dist map[string]map[string]int, others []map[string]map[string]int) (*search.Result, error) {
+	res := &search.Result{Total: int(total)}
 	if res.Total > search.MaxWindow {
 		res.Total, res.TotalCapped = search.MaxWindow, true
 	}
-	hits, err := decodeHits(main.Hits)
+	hits, err := decodeHits(rawHits)
 	if err != nil {
 		return nil, err
 	}
@@ -66,21 +113,13 @@ func (p *plan) result(resp *meilisearch.MultiSearchResponse) (*search.Result, er
 	if p.q.NoFacets {
 		return res, nil
 	}
-	dist, err := distribution(main.FacetDistribution)
-	if err != nil {
-		return nil, err
-	}
 	res.Years = search.SortYears(dist[attrYear])
 	counts := make(map[search.Facet]map[string]int, len(search.Facets))
 	for _, f := range search.Facets {
 		counts[f] = dist[facetAttr[f]]
 	}
 	for i, f := range p.disjunctive {
-		d, err := distribution(resp.Results[i+1].FacetDistribution)
-		if err != nil {
-			return nil, err
-		}
-		counts[f] = d[facetAttr[f]]
+		counts[f] = others[i][facetAttr[f]]
 	}
 	res.Facets = make(map[search.Facet][]search.FacetCount, len(search.Facets))
 	for _, f := range search.Facets {
@@ -113,6 +152,20 @@ func decodeHits(hits meilisearch.Hits) ([]search.Hit, error) {
 			SnippetHTML: markHTML(h.Formatted.Body),
 			Score:       h.RankingScore,
 		})
+	}
+	return out, nil
+}
+
+// mergedDistribution decodes a federated facetDistribution (the SDK keeps
+// it as one raw value per facet).
+func mergedDistribution(raw map[string]json.RawMessage) (map[string]map[string]int, error) {
+	out := make(map[string]map[string]int, len(raw))
+	for attr, r := range raw {
+		var d map[string]int
+		if err := json.Unmarshal(r, &d); err != nil {
+			return nil, fmt.Errorf("decode facetDistribution.%s: %w", attr, err)
+		}
+		out[attr] = d
 	}
 	return out, nil
 }
