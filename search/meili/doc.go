@@ -8,7 +8,7 @@
 // schema.go; the indexer calls it before Index.
 //
 // Every search.Query is translated into one multi-search request by a pure
-// function (buildSearch, in request.go): a main query for the hits and for
+// function (buildSearch, in request.go; see below for OR and entities): a main query for the hits and for
 // the counts of facets without a selection, plus one hits-less query per
 // facet that has a selection, carrying every filter except its own
 // (disjunctive counts: OR within a facet, AND across facets). Filter values
@@ -18,21 +18,49 @@
 // (search.Query.Match, "last" by default) is sent as matchingStrategy, and
 // the ranking rules are Meilisearch's defaults with "sort" first (schema.go).
 // The query text is sent as typed: Meilisearch reads "phrases", -word and
-// -"phrase" itself. The Bleve engine follows the same rules; what differs:
+// -"phrase" itself. Meilisearch has no OR operator ("or" is a stop word)
+// and no notion of search.Query.Entities, so a text with OR groups or with
+// entity words is expanded into variants (federate.go): one text per
+// choice of alternative, and for each entity either its words or, instead
+// of them, a filter Facet = "Value" ("harbor napolitano" becomes "harbor
+// napolitano" plus "harbor" filtered on officials = "Janet Napolitano").
+// The variants go in one federated multi-search (POST /multi-search with
+// "federation", v1.10 and later): the server merges their hits by ranking
+// score (by the sort first, when sorting by date), keeps each document
+// once, returns the size of the union as estimatedTotalHits, and counts
+// federation.facetsByIndex over the union (mergeFacets gives one
+// facetDistribution). Federation cannot mix with plain queries in one
+// request, so the disjunctive counts of each facet with a selection take
+// one more federated request each (the same variants, every filter but
+// that facet's). Pagination is the federation's offset and limit.
 //
-//   - OR: Meilisearch has no OR operator. "ice OR cbp" is sent as typed and
-//     "or" is a stop word, so it means "ice cbp" (both words under "all",
-//     "ice" first under "last"), where Bleve matches either word.
-//   - search.Query.Entities are not sent: a document that carries an entity
-//     value but lacks the words does not match them here.
+// The Bleve engine follows the same rules; what differs:
+//
+//   - More than 8 variants (e.g. three OR groups of two words and an
+//     entity): the text is sent as typed, so OR means the plain words and
+//     the entities are ignored.
+//   - An entity's variant is a shorter query, ranked by the same rules
+//     over its remaining words: a document that matches through the value
+//     ranks with the documents having all the words (as Bleve ranks it),
+//     but its proximity, typo and exactness come from the remaining words
+//     only. A query that is only entity words has an empty variant (a
+//     placeholder search), whose hits follow the text matches. Under
+//     "last" each variant drops its own last words.
+//   - Each variant is capped by Meilisearch's maxTotalHits on its own;
+//     the union's total is exact up to that (past 1,000 the page says
+//     "more than 1,000" as usual).
+//   - An entity inside an OR group or a phrase is not expanded (Bleve's
+//     reading of the same text may differ there).
 //   - Exclusions: Meilisearch excludes the exact word; Bleve excludes the
 //     word's English stem (-migrants also excludes "migrant").
 //   - Within a bucket of the words rule Bleve re-ranks only the best
 //     candidates by BM25 (see search/bleve), and it counts proximity in
 //     positions without Meilisearch's jump at sentence ends.
 //
-// The conformance suite's OR and entity cases are skipped on this engine
-// with the reason (searchtest.Without).
+// The conformance suite's OR and entity cases run on this engine too: on
+// the fake (TestConformanceFake, hits as a set) and live when MEILI_URL is
+// set. No live run has been made here (no server can run on the
+// development machines).
 //
 // Meilisearch does not HTML-escape its highlighted _formatted text, so the
 // engine asks for private-use marker characters as highlight tags, escapes
