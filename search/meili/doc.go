@@ -44,11 +44,13 @@
 //     ranks with the documents having all the words (as Bleve ranks it),
 //     but its proximity, typo and exactness come from the remaining words
 //     only. A query that is only entity words has an empty variant (a
-//     placeholder search), whose hits follow the text matches. Under
-//     "last" each variant drops its own last words.
-//   - Each variant is capped by Meilisearch's maxTotalHits on its own;
-//     the union's total is exact up to that (past 1,000 the page says
-//     "more than 1,000" as usual).
+//     placeholder search), whose hits should follow the text matches (a
+//     hit without ranking details loses the merge; read from upstream
+//     federated/weighted_scores.rs, not seen live). Under "last" each
+//     variant drops its own last words.
+//   - The total is the size of the variants' union (upstream counts the
+//     union of their candidates); past 1,000 it is capped and marked as
+//     for any search.
 //   - An entity inside an OR group or a phrase is not expanded (Bleve's
 //     reading of the same text may differ there).
 //   - Exclusions: Meilisearch excludes the exact word; Bleve excludes the
