@@ -13,6 +13,8 @@ import (
 
 // Search runs q as one multi-search call: the main query, plus one
 // hits-less query per facet with a selection for its disjunctive counts.
+// A text with OR groups or entities is run as federated multi-searches
+// instead, one call plus one per facet with a selection (federate.go).
 //
 // A missing index is reported as search.ErrUnavailable, not as an empty
 // result: Setup creates the index, so its absence means the engine is not
@@ -23,21 +25,21 @@ func (e *Engine) Search(ctx context.Context, q search.Query) (*search.Result, er
 	if err != nil {
 		return nil, fmt.Errorf("meili: search: %w", err)
 	}
-	var res *search.Result
-	if p.fed != nil {
-		resps := make([]*meilisearch.MultiSearchResponse, len(p.fed))
-		for i, r := range p.fed {
-			if resps[i], err = e.client.MultiSearchWithContext(ctx, r); err != nil {
-				return nil, e.wrapErr("search", err)
-			}
-		}
-		res, err = p.federatedResult(resps)
-	} else {
-		resp, err := e.client.MultiSearchWithContext(ctx, p.req)
-		if err != nil {
+	reqs := p.fed
+	if reqs == nil {
+		reqs = []*meilisearch.MultiSearchRequest{p.req}
+	}
+	resps := make([]*meilisearch.MultiSearchResponse, len(reqs))
+	for i, r := range reqs {
+		if resps[i], err = e.client.MultiSearchWithContext(ctx, r); err != nil {
 			return nil, e.wrapErr("search", err)
 		}
-		res, err = p.result(resp)
+	}
+	var res *search.Result
+	if p.fed != nil {
+		res, err = p.federatedResult(resps)
+	} else {
+		res, err = p.result(resps[0])
 	}
 	if err != nil {
 		return nil, fmt.Errorf("meili: search: %w", err)
