@@ -36,7 +36,7 @@ func waitAddr(t *testing.T, r io.Reader) string {
 	select {
 	case a := <-found:
 		return a
-	case <-time.After(60 * time.Second):
+	case <-time.After(5 * time.Minute): // a first start indexes its corpus first; generous for a loaded machine
 		t.Fatal("the server did not say where it listens")
 	}
 	return ""
