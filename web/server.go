@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,8 +43,13 @@ type Options struct {
 	Synonyms [][]string
 	// BaseURL is the public origin ("https://accord.example.org") for
 	// canonical, Open Graph, feed and OpenSearch URLs; empty derives it
-	// from each request.
+	// from each request's Host header, if Hosts allows it.
 	BaseURL string
+	// Hosts lists the Host header values absolute URLs may be built
+	// from when BaseURL is empty (the listen address and its loopback
+	// names); any other Host gets the first. Empty allows any Host: only
+	// for servers behind a proxy that sets Host itself.
+	Hosts []string
 	// Timeout bounds each request (10s when zero).
 	Timeout time.Duration
 	// Metrics, when set, receives the request latency histograms
@@ -64,6 +70,7 @@ type Server struct {
 	aliases *aliasIndex
 	names   *entityNames
 	baseURL string
+	hosts   []string
 	timeout time.Duration
 	assets  *assets
 	vocab   *vocabulary
@@ -80,6 +87,7 @@ func New(opts Options) *Server {
 		aliases: newAliasIndex(opts.Aliases),
 		names:   newEntityNames(opts.EntityNames, opts.Synonyms),
 		baseURL: strings.TrimRight(opts.BaseURL, "/"),
+		hosts:   opts.Hosts,
 		timeout: opts.Timeout,
 		assets:  loadAssets(),
 		vocab:   newVocabulary(10 * time.Minute),
@@ -224,10 +232,18 @@ func (s *Server) pingEngine(ctx context.Context) error {
 	return err
 }
 
-// origin returns the public origin for absolute URLs.
+// origin returns the public origin for absolute URLs: BaseURL, or the
+// request's Host when it is one of Hosts (an unvalidated Host header
+// would let anyone put their own site into cached feeds and OpenSearch
+// descriptions). The page then varies with Host.
 func (s *Server) origin(c echo.Context) string {
 	if s.baseURL != "" {
 		return s.baseURL
 	}
-	return c.Scheme() + "://" + c.Request().Host
+	c.Response().Header().Add(echo.HeaderVary, "Host")
+	host := c.Request().Host
+	if len(s.hosts) > 0 && !slices.Contains(s.hosts, strings.ToLower(host)) {
+		host = s.hosts[0]
+	}
+	return c.Scheme() + "://" + host
 }

@@ -130,7 +130,7 @@ func TestReindexWhileServing(t *testing.T) {
 	reindex := func(prune bool) {
 		t.Helper()
 		sum, _, err := app.BuildGeneration(t.Context(), st, &indexer.Builder{Extractor: x},
-			indexer.Options{Root: corpus, BatchSize: 100, Prune: prune})
+			indexer.Options{Root: corpus, BatchSize: 100, Prune: prune}, false)
 		if err != nil {
 			t.Fatalf("reindex: %v", err)
 		}
@@ -185,7 +185,7 @@ func TestWatchOff(t *testing.T) {
 	}
 	writeRecords(t, filepath.Join(corpus, "b.jsonl"), "b", 3)
 	st := bleve.Store{Root: filepath.Join(data, "bleve")}
-	if _, _, err := app.BuildGeneration(t.Context(), st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus}); err != nil {
+	if _, _, err := app.BuildGeneration(t.Context(), st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus}, false); err != nil {
 		t.Fatal(err)
 	}
 	// A watching server polls every 2 s: wait three polls.

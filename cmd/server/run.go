@@ -9,6 +9,9 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -115,7 +118,8 @@ func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) e
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg, Aliases: x.Aliases(), EntityNames: x.EntityNames(), Synonyms: x.OrgNames()}).Handler()
+	h := web.New(web.Options{Engine: eng, Logger: log, Timeout: cfg.Timeout, Metrics: reg, Aliases: x.Aliases(), EntityNames: x.EntityNames(), Synonyms: x.OrgNames(),
+		BaseURL: cfg.BaseURL, Hosts: listenHosts(ln.Addr())}).Handler()
 	servers := []*http.Server{newHTTPServer(h, t, log)}
 	listeners := []net.Listener{ln}
 	if cfg.MetricsAddr != "" {
@@ -127,6 +131,9 @@ func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) e
 		servers = append(servers, metricsServer(reg, t, log))
 		listeners = append(listeners, mln)
 		fmt.Fprintf(stderr, "Prometheus metrics on http://%s/metrics\n", mln.Addr())
+	}
+	if cfg.BaseURL == "" {
+		log.Warn("BASE_URL is unset: absolute links (canonical, feeds, OpenSearch) name the listen address; set -base-url to the public origin", "hosts", listenHosts(ln.Addr()))
 	}
 	fmt.Fprintf(stderr, "Accord is listening on http://%s/\n", ln.Addr())
 	errc := make(chan error, len(servers))
@@ -155,6 +162,29 @@ func serve(ctx context.Context, cfg *app.Config, t timeouts, stderr io.Writer) e
 	}
 	log.Info("stopped: every request answered")
 	return nil
+}
+
+// listenHosts are the Host headers that name the listener: its address
+// and, on a loopback or unspecified address, localhost and the loopback
+// addresses with its port. Without -base-url, absolute links use one of
+// these, never another Host a client sends.
+func listenHosts(addr net.Addr) []string {
+	own := strings.ToLower(addr.String())
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !(tcp.IP.IsLoopback() || tcp.IP.IsUnspecified()) {
+		return []string{own}
+	}
+	var hosts []string
+	if tcp.IP.IsLoopback() {
+		hosts = append(hosts, own)
+	}
+	port := strconv.Itoa(tcp.Port)
+	for _, h := range []string{"localhost", "127.0.0.1", "::1"} {
+		if hp := net.JoinHostPort(h, port); !slices.Contains(hosts, hp) {
+			hosts = append(hosts, hp)
+		}
+	}
+	return hosts
 }
 
 // metricsServer serves /metrics, apart from the public pages: it is meant
@@ -189,19 +219,16 @@ func openEngine(ctx context.Context, cfg *app.Config, x *extract.Extractor, log 
 		return eng, eng.Close, nil
 	}
 	st := cfg.BleveStore()
-	if cur, err := st.Current(); err != nil || cur == "" || !bleve.Exists(cur) {
+	idx, err := st.OpenServed()
+	if errors.Is(err, bleve.ErrDamaged) {
+		// None yet, another schema, or damage (checked before any file
+		// is mapped): rebuild from the corpus, then serve what there is.
+		log.Warn("no usable index: indexing the corpus", "err", err)
 		indexCorpus(ctx, cfg.Corpus, st, x, log)
+		idx, _, err = st.OpenCurrent(log)
 	}
-	idx, fresh, err := st.OpenCurrent(log)
 	if err != nil {
 		return nil, nil, err
-	}
-	if fresh { // the old index could not be used: rebuild it
-		idx.Close()
-		indexCorpus(ctx, cfg.Corpus, st, x, log)
-		if idx, _, err = st.OpenCurrent(log); err != nil {
-			return nil, nil, err
-		}
 	}
 	watching := make(chan struct{})
 	go func() {
@@ -219,11 +246,12 @@ func openEngine(ctx context.Context, cfg *app.Config, x *extract.Extractor, log 
 	return idx, closeIndex, nil
 }
 
-// indexCorpus builds the first index generation from the corpus. A
-// failure is logged, not fatal: the server then serves an empty index.
+// indexCorpus builds an index generation from the corpus, after waiting
+// for an indexer run that holds the store. A failure is logged, not
+// fatal: the server then serves an empty index.
 func indexCorpus(ctx context.Context, corpus string, st bleve.Store, x *extract.Extractor, log *slog.Logger) {
 	log.Info("first start: indexing the corpus", "corpus", corpus)
-	sum, _, err := app.BuildGeneration(ctx, st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus, Log: io.Discard})
+	sum, _, err := app.BuildGeneration(ctx, st, &indexer.Builder{Extractor: x}, indexer.Options{Root: corpus, Log: io.Discard}, true)
 	if err != nil {
 		log.Error("indexing the corpus failed; serving what is indexed", "corpus", corpus, "err", err)
 		return

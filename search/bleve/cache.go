@@ -108,7 +108,7 @@ func (x *Index) wholeIndexCounts(ctx context.Context, gen uint64) (map[string]ma
 	}
 	rec := &matchSet{}
 	req := bleve.NewSearchRequestOptions(&recordQuery{Query: bleve.NewMatchAllQuery(), rec: rec, noRecord: true}, 0, 0, false)
-	if _, err := x.alias.SearchInContext(withSnapshots(ctx, &x.snaps), req); err != nil {
+	if _, err := x.searchIn(withSnapshots(ctx, &x.snaps), req); err != nil {
 		return nil, searchErr(err)
 	}
 	m := map[string]map[string]int{}

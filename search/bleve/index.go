@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -54,6 +55,13 @@ type Index struct {
 	failed  atomic.Bool
 	// closed makes a second Close a no-op.
 	closed atomic.Bool
+	// readOnly: a served generation, opened without write access, so
+	// that its files stay as its manifest records them.
+	readOnly bool
+	// release gives up the in-use lock of the generation served.
+	release func()
+	// damaged: a read found the served generation damaged.
+	damaged atomic.Bool
 }
 
 var (
@@ -71,7 +79,52 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{dir: dir, alias: bleve.NewIndexAlias(idx), idx: idx}, nil
+	release, err := holdInUse(dir)
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &Index{dir: dir, alias: bleve.NewIndexAlias(idx), idx: idx, release: release}, nil
+}
+
+// OpenReadOnly opens the committed generation in dir for serving: it
+// never creates one, verifies the files against the manifest before Bleve
+// maps them, and opens them read-only. A generation that is missing,
+// damaged or of another schema fails with ErrDamaged.
+func OpenReadOnly(dir string) (*Index, error) {
+	idx, release, err := openServed(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Index{dir: dir, alias: bleve.NewIndexAlias(idx), idx: idx, readOnly: true, release: release}, nil
+}
+
+func openServed(dir string) (idx bleve.Index, release func(), err error) {
+	if !Exists(dir) {
+		return nil, nil, fmt.Errorf("%w: no index in %s", ErrDamaged, dir)
+	}
+	held, err := holdInUse(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			idx, err = nil, fmt.Errorf("%w: open %s: %v", ErrDamaged, dir, r)
+		}
+		if err != nil {
+			held()
+			idx, release = nil, nil
+		}
+	}()
+	if err := Verify(dir); err != nil {
+		return nil, nil, err
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	idx, err = openExisting(dir, map[string]interface{}{"bolt_timeout": "2s", "read_only": true})
+	if err != nil && !errors.Is(err, search.ErrUnavailable) && !errors.Is(err, ErrDamaged) {
+		err = fmt.Errorf("%w: %w", ErrDamaged, err)
+	}
+	return idx, held, err
 }
 
 // Exists reports whether dir holds a Bleve index.
@@ -83,7 +136,10 @@ func Exists(dir string) bool {
 func openOrCreate(dir string) (bleve.Index, error) {
 	// A second writer would block forever on the lock without a timeout.
 	cfg := map[string]interface{}{"bolt_timeout": "2s"}
-	if !Exists(dir) {
+	if Exists(dir) {
+		return openExisting(dir, cfg)
+	}
+	{
 		if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 			return nil, fmt.Errorf("bleve: create %s: %w", dir, err)
 		}
@@ -97,10 +153,13 @@ func openOrCreate(dir string) (bleve.Index, error) {
 		}
 		return idx, nil
 	}
+}
+
+func openExisting(dir string, cfg map[string]interface{}) (bleve.Index, error) {
 	idx, err := bleve.OpenUsing(dir, cfg)
 	if err != nil {
 		if errors.Is(err, bleve.ErrorIndexMetaMissing) || errors.Is(err, bleve.ErrorIndexMetaCorrupt) {
-			return nil, fmt.Errorf("bleve: open %s: %w: %v", dir, ErrSchemaChanged, err)
+			return nil, fmt.Errorf("bleve: open %s: %w: %w: %v", dir, ErrDamaged, ErrSchemaChanged, err)
 		}
 		if err.Error() == "timeout" {
 			return nil, fmt.Errorf("bleve: open %s: %w: the index is locked by another process", dir, search.ErrUnavailable)
@@ -110,7 +169,7 @@ func openOrCreate(dir string) (bleve.Index, error) {
 	v, err := idx.GetInternal(internalSchemaKey)
 	if err != nil || string(v) != SchemaVersion {
 		idx.Close()
-		return nil, fmt.Errorf("bleve: open %s: %w: found %q, want %q", dir, ErrSchemaChanged, v, SchemaVersion)
+		return nil, fmt.Errorf("bleve: open %s: %w: %w: found %q, want %q", dir, ErrDamaged, ErrSchemaChanged, v, SchemaVersion)
 	}
 	return idx, nil
 }
@@ -122,20 +181,38 @@ func (x *Index) Dir() string {
 	return x.dir
 }
 
-// Swap replaces the served index with the one in dir (built aside) and
-// closes the old one. Searches in flight finish on the old index first.
+// Swap replaces the served index with the committed generation in dir
+// (built aside), opened read-only after verifying it (see OpenReadOnly),
+// and closes the old one. Searches in flight finish on the old index
+// first. A generation that is missing or damaged is refused with
+// ErrDamaged, and the old one stays.
 func (x *Index) Swap(dir string) error {
-	idx, err := openOrCreate(dir)
+	idx, release, err := openServed(dir)
 	if err != nil {
 		return err
 	}
 	x.mu.Lock()
-	old := x.idx
+	old, oldRelease := x.idx, x.release
 	x.alias.Swap([]bleve.Index{idx}, []bleve.Index{old})
-	x.idx, x.dir = idx, dir
+	x.idx, x.dir, x.release, x.readOnly = idx, dir, release, true
 	x.mu.Unlock()
+	x.damaged.Store(false)
 	x.gen.Add(1)
-	return old.Close()
+	err = old.Close()
+	if oldRelease != nil {
+		oldRelease()
+	}
+	return err
+}
+
+// errReadOnly: a served generation is never written (Bleve would block
+// forever on a batch for a read-only index).
+var errReadOnly = errors.New("bleve: a served index generation is read-only; write to a new generation (Store.Begin)")
+
+func (x *Index) isReadOnly() bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.readOnly
 }
 
 func (x *Index) current() bleve.Index {
@@ -155,6 +232,9 @@ const minParallelBatch = 200
 // order of concurrent batches is undefined). It returns once every
 // batch is fsynced.
 func (x *Index) Index(ctx context.Context, docs []search.Document) (err error) {
+	if x.isReadOnly() {
+		return errReadOnly
+	}
 	defer x.changed(len(docs), &err) // after the batches, so no cache entry outlives them
 	idx := x.current()
 	parts := split(docs, runtime.GOMAXPROCS(0))
@@ -221,6 +301,9 @@ func indexBatches(ctx context.Context, idx bleve.Index, docs []search.Document) 
 
 // Delete removes documents by ID.
 func (x *Index) Delete(ctx context.Context, ids []string) (err error) {
+	if x.isReadOnly() {
+		return errReadOnly
+	}
 	defer x.changed(len(ids), &err)
 	idx := x.current()
 	b := idx.NewBatch()
@@ -252,8 +335,16 @@ func (x *Index) Close() error {
 		return nil // closed already: closing twice is harmless
 	}
 	idx := x.current()
+	defer func() {
+		x.mu.Lock()
+		if x.release != nil {
+			x.release()
+			x.release = nil
+		}
+		x.mu.Unlock()
+	}()
 	written := x.written.Load()
-	if written == 0 || x.failed.Load() {
+	if written == 0 || x.failed.Load() || x.readOnly {
 		return idx.Close()
 	}
 	keep := maxSegments
@@ -280,7 +371,7 @@ func (x *Index) Count(ctx context.Context) (int, error) {
 func (x *Index) Get(ctx context.Context, id string) (*search.Document, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{"*"}
-	res, err := x.alias.SearchInContext(ctx, req)
+	res, err := x.searchIn(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("bleve: get %s: %w", id, searchErr(err))
 	}
@@ -302,7 +393,7 @@ func (x *Index) Hashes(ctx context.Context) (map[string]string, error) {
 		if after != nil {
 			req.SetSearchAfter(after)
 		}
-		res, err := x.alias.SearchInContext(ctx, req)
+		res, err := x.searchIn(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("bleve: list hashes: %w", err)
 		}

@@ -248,10 +248,10 @@ func (x *Index) runAll(ctx context.Context, reqs []facetRequest) ([]*bleve.Searc
 	var wg sync.WaitGroup
 	for i := 1; i < len(reqs); i++ {
 		if reqs[i].req != nil {
-			wg.Go(func() { results[i], errs[i] = x.alias.SearchInContext(ctx, reqs[i].req) })
+			wg.Go(func() { results[i], errs[i] = x.searchIn(ctx, reqs[i].req) })
 		}
 	}
-	results[0], errs[0] = x.alias.SearchInContext(ctx, reqs[0].req)
+	results[0], errs[0] = x.searchIn(ctx, reqs[0].req)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -271,7 +271,7 @@ func (x *Index) docValueCounts(ctx context.Context, req *bleve.SearchRequest) (m
 	}
 	cr := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	cr.AddFacet(fieldFacets, bleve.NewFacetRequest(fieldFacets, 1<<30))
-	r, err := x.alias.SearchInContext(ctx, cr)
+	r, err := x.searchIn(ctx, cr)
 	if err != nil {
 		return nil, searchErr(err)
 	}
@@ -299,7 +299,7 @@ func searchErr(err error) error {
 		return fmt.Errorf("bleve: search: %w: %v", search.ErrTimeout, err)
 	case errors.Is(err, context.Canceled):
 		return fmt.Errorf("bleve: search: %w", err)
-	case errors.Is(err, bleve.ErrorIndexClosed):
+	case errors.Is(err, bleve.ErrorIndexClosed), errors.Is(err, ErrDamaged):
 		return fmt.Errorf("bleve: search: %w: %v", search.ErrUnavailable, err)
 	}
 	return fmt.Errorf("bleve: search: %w", err)

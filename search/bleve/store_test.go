@@ -13,6 +13,35 @@ import (
 	"github.com/accord-search/accord/search/searchtest"
 )
 
+// commitGeneration commits a generation holding docs (a new copy of the
+// served one plus docs), as an indexer run does.
+func commitGeneration(t *testing.T, st bleve.Store, docs []search.Document) string {
+	t.Helper()
+	unlock, err := st.Lock(t.Context(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	dir, err := st.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := bleve.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Index(t.Context(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(dir); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func count(t *testing.T, idx *bleve.Index) int {
 	t.Helper()
 	n, err := idx.Count(t.Context())
@@ -28,15 +57,13 @@ func TestStoreBuildsAsideAndSwaps(t *testing.T) {
 	ctx := t.Context()
 	log := slog.New(slog.DiscardHandler)
 	st := bleve.Store{Root: filepath.Join(t.TempDir(), "bleve")}
-	served, fresh, err := st.OpenCurrent(log)
-	if err != nil || !fresh {
-		t.Fatalf("OpenCurrent: fresh %v, err %v", fresh, err)
+	docs := searchtest.Documents()
+	commitGeneration(t, st, docs[:4])
+	served, err := st.OpenServed()
+	if err != nil {
+		t.Fatalf("OpenServed: %v", err)
 	}
 	defer served.Close()
-	docs := searchtest.Documents()
-	if err := served.Index(ctx, docs[:4]); err != nil {
-		t.Fatal(err)
-	}
 	oldDir := served.Dir()
 
 	// The "indexer": copy aside, add the rest, commit.

@@ -23,6 +23,7 @@ type Config struct {
 	MeiliIndex  string        // -meili-index, MEILI_INDEX: the index uid
 	Timeout     time.Duration // -timeout, SEARCH_TIMEOUT: the longest a search may take
 	MetricsAddr string        // -metrics-addr, METRICS_ADDR: where the server serves /metrics (off when empty)
+	BaseURL     string        // -base-url, BASE_URL: the public origin of every absolute link
 	// Watch (-watch, WATCH; default true): the server swaps in the index
 	// generations the indexer commits. Off, it serves the generation it
 	// opened until restarted (for a server that must not change under
@@ -49,8 +50,8 @@ func (c Config) String() string {
 	if c.MeiliKey != "" {
 		key = "set"
 	}
-	return fmt.Sprintf("addr=%s data=%s corpus=%s meili_url=%s meili_index=%s meili_key=%s timeout=%s metrics_addr=%s",
-		c.Addr, c.DataDir, c.Corpus, c.MeiliURL, c.MeiliIndex, key, c.Timeout, c.MetricsAddr)
+	return fmt.Sprintf("addr=%s data=%s corpus=%s meili_url=%s meili_index=%s meili_key=%s timeout=%s metrics_addr=%s base_url=%s",
+		c.Addr, c.DataDir, c.Corpus, c.MeiliURL, c.MeiliIndex, key, c.Timeout, c.MetricsAddr, c.BaseURL)
 }
 
 // GoString keeps %#v from printing the key too.
@@ -84,6 +85,7 @@ func (c *Config) Bind(fs *flag.FlagSet) {
 func (c *Config) BindServer(fs *flag.FlagSet) {
 	c.Bind(fs)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", DefaultAddr), "host:port to listen on (env ADDR)")
+	fs.StringVar(&c.BaseURL, "base-url", os.Getenv("BASE_URL"), "public origin of absolute links (canonical, feeds, OpenSearch), e.g. https://accord.example.org; empty: the listen address (env BASE_URL)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", os.Getenv("METRICS_ADDR"), "host:port of a separate listener for Prometheus /metrics; empty: off (env METRICS_ADDR)")
 	fs.BoolVar(&c.Watch, "watch", envBool("WATCH", true), "embedded index: swap in the index generations the indexer commits (env WATCH)")
 	if k := os.Getenv("MEILI_SEARCH_KEY"); k != "" {
@@ -122,6 +124,14 @@ func (c *Config) Validate() error {
 		if c.MetricsAddr == c.Addr && port != "0" {
 			return fmt.Errorf("metrics-addr %q: must differ from addr: /metrics is not served to the public", c.MetricsAddr)
 		}
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil ||
+			strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("base-url %q: want an origin such as https://accord.example.org (no path or query)", c.BaseURL)
+		}
+		c.BaseURL = u.Scheme + "://" + strings.ToLower(u.Host)
 	}
 	if c.MeiliURL != "" {
 		u, err := url.Parse(c.MeiliURL)
