@@ -2,9 +2,11 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -159,3 +161,43 @@ type discard struct{}
 func (discard) Header() http.Header         { return http.Header{} }
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 func (discard) WriteHeader(int)             {}
+
+// TestClientDisconnectIsNot500: a client that went away mid-search was
+// logged and counted as a 500, tripping 5xx alerts. It is now a 499
+// (client closed request) at INFO, in the log and the metrics.
+func TestClientDisconnectIsNot500(t *testing.T) {
+	var logs syncBuffer
+	reg := prometheus.NewRegistry()
+	h := New(Options{Engine: newIndex(t), Logger: slog.New(slog.NewJSONHandler(&logs, nil)), Metrics: reg}).Handler()
+	for _, target := range []string{"/search?q=cyber", "/api/search?q=cyber", "/search.csv?q=cyber"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel() // the client is gone before the search runs
+		req := httptest.NewRequest(http.MethodGet, target, nil).WithContext(ctx)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Errorf("%s: status %d for a client that went away", target, rec.Code)
+		}
+	}
+	for _, l := range jsonLines(t, logs.String()) {
+		if l["level"] == "ERROR" || l["status"] == float64(500) {
+			t.Errorf("log line for a disconnect: %v", l)
+		}
+		if l["msg"] == "request" && l["status"] != float64(StatusClientClosedRequest) {
+			t.Errorf("request line: status %v, want 499", l["status"])
+		}
+	}
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		for _, m := range mf.GetMetric() {
+			for _, lp := range m.GetLabel() {
+				if lp.GetName() == "code" && strings.HasPrefix(lp.GetValue(), "5") {
+					t.Errorf("%s counts a disconnect as %s", mf.GetName(), lp.GetValue())
+				}
+			}
+		}
+	}
+}

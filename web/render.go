@@ -54,10 +54,17 @@ func (s *Server) render(c echo.Context, status int, comp templ.Component) error 
 	return err
 }
 
+// StatusClientClosedRequest is the status logged and counted for a
+// request whose client went away before the answer (nginx's 499): not a
+// server error, so it trips no 5xx alert. The client sees nothing.
+const StatusClientClosedRequest = 499
+
 // statusOf maps an error to an HTTP status with errors.Is.
 func statusOf(err error) int {
 	var he *echo.HTTPError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return StatusClientClosedRequest
 	case errors.Is(err, search.ErrBadQuery):
 		return http.StatusBadRequest
 	case errors.Is(err, search.ErrNotFound):

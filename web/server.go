@@ -190,7 +190,7 @@ func (s *Server) requestLogger() echo.MiddlewareFunc {
 			if v.Status >= 500 {
 				level = slog.LevelWarn // fail has logged the cause at ERROR
 			}
-			if v.Error != nil {
+			if v.Error != nil && v.Status != StatusClientClosedRequest {
 				level = slog.LevelWarn
 				attrs = append(attrs, slog.String("err", v.Error.Error()))
 			}
