@@ -22,7 +22,10 @@ func HTML(raw []byte, pageURL string) Article {
 	raw = bytes.ToValidUTF8(raw, []byte("\uFFFD"))
 	doc, err := html.Parse(bytes.NewReader(raw))
 	if err != nil {
-		return Text(string(raw))
+		// The parser refuses pages nested deeper than 512 elements; the
+		// tokenizer has no such limit, so the text is still read without
+		// its markup.
+		return Text(tokenText(raw))
 	}
 	meta := readMeta(doc)
 	u, _ := url.Parse(pageURL)
@@ -190,4 +193,45 @@ func innerText(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// tokenText returns the text of an HTML page read token by token: the
+// title first (as Text expects a title line), then the text outside
+// script, style and template elements, a line per block element.
+func tokenText(raw []byte) string {
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	var title, body strings.Builder
+	skip, inTitle := 0, false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if t := strings.TrimSpace(title.String()); t != "" {
+				return t + "\n\n" + body.String()
+			}
+			return body.String()
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			start := tt == html.StartTagToken
+			switch tag := string(name); tag {
+			case "script", "style", "template", "noscript":
+				if start {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case "title":
+				inTitle = start
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section", "header", "footer", "blockquote", "pre":
+				body.WriteString("\n")
+			}
+		case html.TextToken:
+			switch {
+			case inTitle:
+				title.Write(z.Text())
+			case skip == 0:
+				body.Write(z.Text())
+			}
+		}
+	}
 }

@@ -58,3 +58,22 @@ func TestHTMLGarbage(t *testing.T) {
 func contains(s, sub string) bool {
 	return strings.Contains(s, sub)
 }
+
+// TestHTMLDeeperThan512 : the HTML parser refuses pages nested deeper
+// than 512 elements, and such pages fell back to their raw text, tags
+// and all ("<p>Secretary …</p>" as a title).
+func TestHTMLDeeperThan512(t *testing.T) {
+	body := "<p>Secretary Mayorkas met the Minister of the Interior in Washington to discuss border security.</p>" +
+		"<script>var x = '<b>not text</b>';</script>"
+	raw := "<html><head><title>Deep page title</title></head><body>" + strings.Repeat("<div>", 600) + body + strings.Repeat("</div>", 600) + "</body></html>"
+	a := HTML([]byte(raw), "")
+	if a.Title != "Deep page title" {
+		t.Errorf("title %q, want the page title", a.Title)
+	}
+	if strings.ContainsAny(a.Title+a.Body, "<>") || strings.Contains(a.Body, "not text") {
+		t.Errorf("markup or script in the text:\ntitle %q\nbody %q", a.Title, a.Body)
+	}
+	if !strings.Contains(a.Body, "Secretary Mayorkas met the Minister") {
+		t.Errorf("body lost the text: %q", a.Body)
+	}
+}
