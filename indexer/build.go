@@ -146,14 +146,11 @@ func titleEvidence(body, title string, derived bool) (search.Span, bool) {
 func (b *Builder) fromRecord(r *source.Record) search.Document {
 	d := search.Document{
 		Title: r.Title, Body: r.Body, URL: r.URL, Source: r.Source, Lang: r.Lang,
-		Countries: r.Countries, Officials: r.Officials, Topics: r.Topics, Organizations: r.Organizations,
+		Countries: cleanValues(r.Countries), Officials: cleanValues(r.Officials), Topics: cleanValues(r.Topics),
+		Organizations: cleanValues(r.Organizations),
 	}
-	if _, err := search.ParseDate(r.Date); err == nil {
-		d.Date = r.Date
-	} else if len(r.Date) >= 10 {
-		if _, err := search.ParseDate(r.Date[:10]); err == nil {
-			d.Date = r.Date[:10] // an RFC 3339 timestamp
-		}
+	if d.Date = validDate(r.Date); d.Date == "" && len(r.Date) >= 10 {
+		d.Date = validDate(r.Date[:10]) // an RFC 3339 timestamp
 	}
 	if d.Countries == nil || d.Officials == nil || d.Topics == nil || d.Organizations == nil {
 		f := b.Extractor.Extract(d.Title, d.Body)

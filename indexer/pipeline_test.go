@@ -9,6 +9,7 @@ import (
 
 	"github.com/accord-search/accord/indexer"
 	"github.com/accord-search/accord/indexer/extract"
+	"github.com/accord-search/accord/indexer/source"
 	"github.com/accord-search/accord/search"
 	"github.com/accord-search/accord/search/bleve"
 )
@@ -264,5 +265,41 @@ func TestRunStreamsCopiesFoundLate(t *testing.T) {
 	}
 	if cp := original().AlsoPublished; len(cp) != 0 {
 		t.Errorf("original's copies after the copy went: %+v", cp)
+	}
+}
+
+// TestRecordFacetsAndDatesAreValidated: a .jsonl record's facets and
+// date were indexed as given (30 countries, 300-byte values, control
+// characters, the year 9999), and their facet links answered 400. They
+// are now cleaned to what a search URL accepts.
+func TestRecordFacetsAndDatesAreValidated(t *testing.T) {
+	countries := make([]string, 30)
+	for i := range countries {
+		countries[i] = fmt.Sprintf("Country %d", i)
+	}
+	rec := &source.Record{
+		ID: "v1", Title: "T", Body: "A record about border security cooperation.",
+		Countries: append([]string{"Mexico\x00\x1b[31m", "Mexico", "  "}, countries...),
+		Officials: []string{strings.Repeat("x", 300), "Jane\tDoe\n"},
+		Topics:    []string{}, Organizations: []string{},
+		Date: "9999-12-31",
+	}
+	for _, tt := range []struct {
+		date, want string
+	}{{"9999-12-31", ""}, {"1700-01-01", ""}, {"2021-10-08T09:00:00Z", "2021-10-08"}, {"2021-10", "2021-10"}} {
+		rec.Date = tt.date
+		d, ok := newBuilder(t).Build(source.Item{Path: "x.jsonl", Line: 1, Format: source.FormatJSONL, Raw: []byte("{}"), Record: rec})
+		if !ok {
+			t.Fatal("record skipped")
+		}
+		if d.Date != tt.want {
+			t.Errorf("date %q: indexed as %q, want %q", tt.date, d.Date, tt.want)
+		}
+		if len(d.Countries) != 20 || d.Countries[0] != "Mexico [31m" || d.Countries[1] != "Mexico" {
+			t.Errorf("countries: %d values %q", len(d.Countries), d.Countries)
+		}
+		if strings.Join(d.Officials, "|") != "Jane Doe" {
+			t.Errorf("officials: %q", d.Officials)
+		}
 	}
 }
