@@ -235,3 +235,25 @@ func TestOpenSearch(t *testing.T) {
 		t.Errorf("OpenSearch description: got %+v", d)
 	}
 }
+
+// TestCSVIDIsDefused: the id column was written as given, so a record id
+// such as "-2-3" (valid as an id) reached the spreadsheet as a formula.
+func TestCSVIDIsDefused(t *testing.T) {
+	h := newHandlerWith(t, search.Document{ID: "-2-3", Title: "Formula id", Body: "Border cooperation.", Countries: []string{}, Officials: []string{}, Topics: []string{}})
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(get(t, h, "/search.csv").body, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range rows {
+		if len(row) > 2 && row[2] == "Formula id" {
+			found = true
+			if row[0] != "'-2-3" {
+				t.Errorf("id cell %q, want it defused as '-2-3", row[0])
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no row for the document in %d rows", len(rows))
+	}
+}

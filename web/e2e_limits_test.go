@@ -115,6 +115,14 @@ func TestBodyLimit(t *testing.T) {
 			if rec.Code != tt.status {
 				t.Fatalf("status: got %d, want %d", rec.Code, tt.status)
 			}
+			// The same body sent chunked (no Content-Length) got 200.
+			req = httptest.NewRequest(http.MethodGet, "/search?q=cyber", strings.NewReader(strings.Repeat("x", tt.size)))
+			req.ContentLength, req.TransferEncoding = -1, []string{"chunked"}
+			chunked := httptest.NewRecorder()
+			h.ServeHTTP(chunked, req)
+			if chunked.Code != tt.status {
+				t.Fatalf("chunked: status %d, want %d", chunked.Code, tt.status)
+			}
 			if tt.status == http.StatusRequestEntityTooLarge && !strings.Contains(rec.Body.String(), "The request body is larger than this server accepts.") {
 				t.Errorf("413 without its message:\n%s", rec.Body)
 			}

@@ -65,7 +65,7 @@ func (s *Server) searchCSV(c echo.Context) error {
 
 func csvRow(base string, h search.Hit) []string {
 	return []string{
-		h.ID, h.Date, cell(h.Title), cell(h.Source),
+		cell(h.ID), h.Date, cell(h.Title), cell(h.Source),
 		cell(strings.Join(h.Countries, "; ")), cell(strings.Join(h.Officials, "; ")), cell(strings.Join(h.Topics, "; ")),
 		cell(h.Type), externalURL(h.URL), base + docPath(h.ID),
 	}

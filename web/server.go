@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -128,6 +130,31 @@ func (s *Server) Handler() http.Handler { return s.e }
 // units "64K" would be 64,000 bytes).
 const bodyLimit = "64KiB"
 
+// bodyLimitBytes is bodyLimit in bytes.
+const bodyLimitBytes = 64 << 10
+
+// limitChunkedBody answers 413 to a body of unknown length (chunked)
+// over the limit too: Echo's BodyLimit checks Content-Length, and for
+// other bodies only limits what a handler reads, which no GET handler
+// does. What was read is handed on.
+func limitChunkedBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.ContentLength >= 0 || r.Body == nil || r.Body == http.NoBody {
+			return next(c)
+		}
+		b, err := io.ReadAll(io.LimitReader(r.Body, bodyLimitBytes+1))
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, "the request body could not be read")
+		}
+		if len(b) > bodyLimitBytes {
+			return echo.ErrStatusRequestEntityTooLarge
+		}
+		r.Body = io.NopCloser(bytes.NewReader(b))
+		return next(c)
+	}
+}
+
 // contentSecurityPolicy allows scripts, styles and images from this
 // origin only: no inline script, no CDN, no framing.
 const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
@@ -161,6 +188,7 @@ func (s *Server) newEcho() *echo.Echo {
 			HSTSMaxAge:            31536000,
 		}),
 		// GET and HEAD carry no body worth reading; anything larger is 413.
+		limitChunkedBody,
 		middleware.BodyLimit(bodyLimit),
 		// Level 1: pages compress almost as well, at a fraction of the
 		// CPU of the default level, which was half a page's render time.

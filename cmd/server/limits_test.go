@@ -53,15 +53,15 @@ func TestSlowAndOversizedClients(t *testing.T) {
 	addr := strings.TrimPrefix(base, "http://")
 
 	t.Run("URL over the header limit", func(t *testing.T) {
-		// net/http reads up to MaxHeaderBytes plus 4 KiB of slack.
-		r := fetch(t, base+"/search?q="+strings.Repeat("a", maxHeaderBytes+4096+1))
+		// The documented limit, 16 KiB, not 20 (net/http's slack).
+		r := fetch(t, base+"/search?q="+strings.Repeat("a", maxHeaderBytes+1))
 		if r.status != http.StatusRequestHeaderFieldsTooLarge {
 			t.Errorf("status %d, want 431", r.status)
 		}
 	})
 	t.Run("headers over the limit", func(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodGet, base+"/search", nil)
-		req.Header.Set("X-Padding", strings.Repeat("p", maxHeaderBytes+4096+1))
+		req.Header.Set("X-Padding", strings.Repeat("p", maxHeaderBytes+1))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)

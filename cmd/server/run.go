@@ -44,8 +44,13 @@ type timeouts struct {
 }
 
 // maxHeaderBytes bounds the request line and headers; a longer URL or
-// larger headers get 431 from net/http (which allows 4 KiB of slack).
+// larger headers get 431 from net/http.
 const maxHeaderBytes = 16 << 10
+
+// headerSlack is what net/http reads beyond http.Server.MaxHeaderBytes
+// before it answers 431; the server's setting subtracts it, so that the
+// limit is maxHeaderBytes as documented.
+const headerSlack = 4096
 
 func defaultTimeouts(search time.Duration) timeouts {
 	return timeouts{ReadHeader: 5 * time.Second, Read: 10 * time.Second, Write: search + 10*time.Second, Idle: 60 * time.Second}
@@ -59,7 +64,7 @@ func newHTTPServer(h http.Handler, t timeouts, log *slog.Logger) *http.Server {
 		ReadTimeout:       t.Read,
 		WriteTimeout:      t.Write,
 		IdleTimeout:       t.Idle,
-		MaxHeaderBytes:    maxHeaderBytes,
+		MaxHeaderBytes:    maxHeaderBytes - headerSlack,
 		// net/http's own complaints (bad TLS handshakes, panics it
 		// recovered) go to the structured log too.
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
