@@ -28,7 +28,7 @@ func TestDefaultTimeouts(t *testing.T) {
 	}
 	srv := newHTTPServer(http.NotFoundHandler(), got, slog.New(slog.DiscardHandler))
 	if srv.ReadHeaderTimeout != want.ReadHeader || srv.ReadTimeout != want.Read || srv.WriteTimeout != want.Write ||
-		srv.IdleTimeout != want.Idle || srv.MaxHeaderBytes != maxHeaderBytes || srv.ErrorLog == nil {
+		srv.IdleTimeout != want.Idle || srv.MaxHeaderBytes != maxHeaderBytes-headerSlack || srv.ErrorLog == nil {
 		t.Errorf("http.Server does not carry the limits: %+v", srv)
 	}
 }
