@@ -127,7 +127,7 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 
 // count returns how many documents q matches in the whole index.
 func (x *Index) count(ctx context.Context, q query.Query) (uint64, error) {
-	r, err := x.alias.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	r, err := x.searchIn(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
 	if err != nil {
 		return 0, searchErr(err)
 	}
@@ -160,7 +160,7 @@ func (x *Index) locate(ctx context.Context, p *textPlan, hits []*bsearch.Documen
 	}
 	req := bleve.NewSearchRequestOptions(p.highlight(ids), len(ids), 0, false)
 	req.IncludeLocations = true
-	r, err := x.alias.SearchInContext(ctx, req)
+	r, err := x.searchIn(ctx, req)
 	if err != nil {
 		return searchErr(err)
 	}
@@ -184,7 +184,7 @@ func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]
 	for j := 0; j < p.buckets() && need > 0; j++ {
 		req := bleve.NewSearchRequestOptions(filtered(p.bucket(j), q.Filters, q.From, q.ToEnd()), candidates(off, need), 0, false)
 		req.SortByCustom(sortOrder(q, p))
-		r, err := x.alias.SearchInContext(ctx, req)
+		r, err := x.searchIn(ctx, req)
 		if err != nil {
 			return nil, searchErr(err)
 		}
@@ -222,7 +222,7 @@ func (x *Index) fetchHits(ctx context.Context, p *textPlan, page []*bsearch.Docu
 	h.AddField(fieldTitle)
 	h.AddField(fieldBody)
 	req.Highlight = h
-	r, err := x.alias.SearchInContext(ctx, req)
+	r, err := x.searchIn(ctx, req)
 	if err != nil {
 		return nil, searchErr(err)
 	}

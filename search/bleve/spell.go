@@ -142,7 +142,7 @@ func (x *Index) surface(ctx context.Context, t string) (string, int, error) {
 	req := bleve.NewSearchRequestOptions(q, 1, 0, false)
 	req.Fields = []string{fieldBody}
 	req.IncludeLocations = true
-	res, err := x.alias.SearchInContext(ctx, req)
+	res, err := x.searchIn(ctx, req)
 	if err != nil {
 		return "", 0, fmt.Errorf("bleve: spell: %w", searchErr(err))
 	}
