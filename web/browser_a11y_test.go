@@ -58,6 +58,7 @@ var a11yPages = []struct {
 	{"document page from a search", "/doc/s01?q=mayorkas+faeser&country=Germany", ""},
 	{"page 2 sorted newest", "/search?sort=newest&page=2&per_page=3", ""},
 	{"compare", "/compare?a=q%3Dmayorkas%26to%3D2022&b=q%3Dmayorkas%26from%3D2023", ""},
+	{"who met whom", "/connections?q=mayorkas", ""},
 	{"reversed date range", "/search?q=mayorkas&from=2023&to=2020", ""},
 }
 

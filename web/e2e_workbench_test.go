@@ -228,3 +228,47 @@ func TestComparePage(t *testing.T) {
 		t.Errorf("compare link: %q", got)
 	}
 }
+
+// Who met whom: for a search's result set, official × country and
+// official × official pairs by documents in common, each a link to the
+// documents they share.
+func TestConnectionsPage(t *testing.T) {
+	h := newHandler(t)
+	r := get(t, h, "/connections?q=mayorkas&page=2")
+	if r.status != http.StatusMovedPermanently || r.header.Get("Location") != "/connections?q=mayorkas" {
+		t.Fatalf("non-canonical: status %d, Location %q", r.status, r.header.Get("Location"))
+	}
+	d := get(t, h, "/connections?q=mayorkas").doc(t)
+	rows := func(table string) []string {
+		var out []string
+		d.Find(`[data-testid="connections-` + table + `"] [data-testid=connection]`).Each(func(_ int, s *goquery.Selection) {
+			var cells []string
+			s.Find("th, td").Each(func(_ int, c *goquery.Selection) { cells = append(cells, c.Text()) })
+			out = append(out, strings.Join(strings.Fields(strings.Join(cells, " ")), " "))
+		})
+		return out
+	}
+	wc := rows("with-country")
+	if len(wc) == 0 || !strings.HasPrefix(wc[0], "Alejandro Mayorkas United States 4 documents") {
+		t.Errorf("strongest official × country: %q", wc)
+	}
+	if !slices.ContainsFunc(wc, func(s string) bool { return strings.HasPrefix(s, "Alejandro Mayorkas Germany 1 document:") }) {
+		t.Errorf("Mayorkas × Germany missing: %q", wc)
+	}
+	tg := rows("together")
+	if !slices.ContainsFunc(tg, func(s string) bool { return strings.HasPrefix(s, "Alejandro Mayorkas Nancy Faeser 1 document:") }) {
+		t.Errorf("Mayorkas × Faeser missing: %q", tg)
+	}
+	links := attrs(d, `[data-testid="connections-with-country"] [data-testid=connection-link]`, "href")
+	if !slices.Contains(links, "/search?q=mayorkas&country=Germany&official=Alejandro+Mayorkas") {
+		t.Errorf("pair links: %q", links)
+	}
+	// The link shows exactly the documents counted.
+	if got := texts(get(t, h, "/search?q=mayorkas&country=Germany&official=Alejandro+Mayorkas").doc(t), "[data-testid=total]"); !slices.Equal(got, []string{"1 result"}) {
+		t.Errorf("Mayorkas × Germany search: %q", got)
+	}
+	// Offered from the search page, for the same search.
+	if got := attrs(get(t, h, "/search?q=mayorkas&page=2&per_page=2").doc(t), "[data-testid=connections-link]", "href"); !slices.Equal(got, []string{"/connections?q=mayorkas&per_page=2"}) {
+		t.Errorf("connections link: %q", got)
+	}
+}

@@ -20,6 +20,7 @@ func (s *Server) routes() []route {
 		{"api-doc", "/api/doc/:id", s.apiDoc},
 		{"doc", "/doc/:id", s.docPage},
 		{"compare", "/compare", s.comparePage},
+		{"connections", "/connections", s.connectionsPage},
 		{"help", "/help", s.helpPage},
 		{"opensearch", "/opensearch.xml", s.openSearch},
 		{"static", "/static/*", s.static},

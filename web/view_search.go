@@ -29,10 +29,11 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 		Pages:       paginate(st, res.Total),
 		FiltersOpen: true,
 		Links: components.ExportLinks{
-			Atom:    st.navigate().URL("/search.atom"),
-			CSV:     st.navigate().URL("/search.csv"),
-			JSON:    st.URL("/api/search"),
-			Compare: compareURL(st.navigate(), State{Sort: search.SortRelevance, Page: 1, PerPage: search.DefaultPerPage}),
+			Atom:        st.navigate().URL("/search.atom"),
+			CSV:         st.navigate().URL("/search.csv"),
+			JSON:        st.URL("/api/search"),
+			Connections: st.navigate().URL("/connections"),
+			Compare:     compareURL(st.navigate(), State{Sort: search.SortRelevance, Page: 1, PerPage: search.DefaultPerPage}),
 		},
 	}
 	for _, h := range res.Hits {

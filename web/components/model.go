@@ -364,3 +364,18 @@ type CompareRow struct {
 	Value, A, B, Diff string
 	Up, Down          bool
 }
+
+// ConnectionsView is who met whom in a search's result set.
+type ConnectionsView struct {
+	Meta                  Meta
+	Label, TotalText      string
+	Back                  string
+	WithCountry, Together []Connection
+	// Note says how the counts are bounded.
+	Note string
+}
+
+// Connection is a pair with its documents in common and a link to them.
+type Connection struct {
+	A, B, CountText, URL string
+}
