@@ -104,3 +104,39 @@ func TestBrowserTimelineNarrows(t *testing.T) {
 		t.Errorf("year options after choosing 2022: %d, want all 4", n)
 	}
 }
+
+// After Next the new page starts at the results' heading, which has the
+// focus; the skip link skips the filters; "Show more" reads "Show fewer"
+// when open; on phones "Show N results" closes the filter panel.
+func TestBrowserPagingAndPhoneFilters(t *testing.T) {
+	bctx, base := browser(t)
+	ctx := tab(t, bctx)
+	do(t, ctx, chromedp.Navigate(base+"/search?per_page=3"), chromedp.WaitVisible(chromedp.CSS(`[data-key="page:next"]`)))
+	if got := run(t, ctx, chromedp.Evaluate[string](`document.querySelector('[data-testid=skip-link]').getAttribute('href')`)); got != "#results-heading" {
+		t.Errorf("skip link goes to %q", got)
+	}
+	run(t, ctx, chromedp.Evaluate[bool](`window.scrollTo(0, document.body.scrollHeight); true`))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-key="page:next"]`)))
+	waitFor(t, ctx, `location.search === "?page=2&per_page=3" && document.activeElement && document.activeElement.id === "results-heading"`)
+	if top := run(t, ctx, chromedp.Evaluate[float64](`document.querySelector('.content').getBoundingClientRect().top`)); top < -1 || top > 200 {
+		t.Errorf("after Next the results start at %.0f px, want at the top", top)
+	}
+	more := `document.querySelector('[data-testid="facet-country"] [data-testid=facet-more] summary')`
+	do(t, ctx, chromedp.Click(chromedp.CSS(`[data-testid="facet-country"] [data-testid=facet-more] summary`)))
+	if got := run(t, ctx, chromedp.Evaluate[string](more+`.innerText.trim()`)); got != "Show fewer" {
+		t.Errorf("open Show more reads %q", got)
+	}
+
+	phone := tab(t, bctx)
+	do(t, phone, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)),
+		chromedp.Navigate(base+"/search"), chromedp.WaitVisible(chromedp.CSS(`.filters__toggle`)))
+	do(t, phone, chromedp.Click(chromedp.CSS(`.filters__toggle`)))
+	waitFor(t, phone, `document.querySelector('[data-filters]').open`)
+	do(t, phone, chromedp.Click(chromedp.CSS(optionSelector("country", "Mexico"))))
+	waitFor(t, phone, `location.search === "?country=Mexico" && document.querySelector('[data-filters]').open`)
+	if got := run(t, phone, chromedp.Evaluate[string](`document.querySelector('[data-testid=filters-done]').innerText.trim()`)); got != "Show 2 results" {
+		t.Errorf("phone button reads %q", got)
+	}
+	do(t, phone, chromedp.Click(chromedp.CSS(`[data-testid=filters-done]`)))
+	waitFor(t, phone, `!document.querySelector('[data-filters]').open && document.activeElement.id === "results-heading"`)
+}

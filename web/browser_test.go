@@ -339,7 +339,11 @@ func TestBrowserScreenshots(t *testing.T) {
 	}{
 		{"search-desktop.png", "/search?q=mayorkas&country=United+States", 1280, 900, false},
 		{"search-phone.png", "/search?q=migration&topic=Migration", 390, 844, true},
-		{"doc-desktop.png", "/doc/s01", 1280, 900, false},
+		{"doc-desktop.png", "/doc/s01?q=mayorkas+faeser", 1280, 900, false},
+		{"compare-desktop.png", "/compare?a=q%3Dmayorkas%26to%3D2022&b=q%3Dmayorkas%26from%3D2023", 1280, 900, false},
+		{"compare-phone.png", "/compare?a=q%3Dmayorkas%26to%3D2022&b=q%3Dmayorkas%26from%3D2023", 390, 844, true},
+		{"connections-desktop.png", "/connections", 1280, 900, false},
+		{"connections-phone.png", "/connections?q=mayorkas", 390, 844, true},
 	}
 	for _, s := range shots {
 		ctx := tab(t, bctx)

@@ -57,6 +57,13 @@ func (s *Server) facetView(st State, f search.Facet, counts []search.FacetCount)
 		if len(fv.More) > 0 {
 			fv.MoreLabel = "Show " + commas(len(fv.More)) + " more " + names.plural
 		}
+		if shown := len(selected) + n + len(fv.More); shown < len(counts) {
+			more := commas(len(counts))
+			if len(counts) >= search.FacetSize {
+				more += "+"
+			}
+			fv.Cut = more + " " + names.plural + " — find one with the box above"
+		}
 	}
 	if f == search.FacetOfficial || len(counts) > facetTopN || fq != "" {
 		fv.Search = s.facetSearch(st, f)

@@ -10,7 +10,7 @@ import (
 
 // Timeline geometry, in SVG user units (the SVG scales to its box).
 const (
-	timelineBarW   = 24
+	timelineWidth  = 600
 	timelineGap    = 4
 	timelineHeight = 90
 	timelineLabelH = 16
@@ -147,13 +147,16 @@ func timelineView(st State, years []search.FacetCount) *components.Timeline {
 		return nil
 	}
 	from, to, ok := yearRange(st)
+	// The bars share a fixed width, so the chart keeps its proportions
+	// (and its labels their shape) at any size.
+	barW := max((timelineWidth+timelineGap)/(last-first+1)-timelineGap, 1)
 	tl := &components.Timeline{
-		Width:  (last-first+1)*(timelineBarW+timelineGap) - timelineGap,
+		Width:  (last-first+1)*(barW+timelineGap) - timelineGap,
 		Height: timelineHeight + timelineLabelH,
 		Base:   timelineHeight,
 	}
 	peak := 0
-	every := max(1, (last-first+1)/12)
+	every := max(1, (last-first+1)/10)
 	for y := first; y <= last; y++ {
 		n := counts[y]
 		link, _ := yearLink(st, y)
@@ -161,11 +164,11 @@ func timelineView(st State, years []search.FacetCount) *components.Timeline {
 		if top > 0 && n > 0 {
 			h = max(n*(timelineHeight-4)/top, 2)
 		}
-		x := (y - first) * (timelineBarW + timelineGap)
+		x := (y - first) * (barW + timelineGap)
 		b := components.Bar{
 			Label: strconv.Itoa(y), Count: n, CountText: plural(n, "document", "documents"),
-			URL: link.URL("/search"), X: x, Y: timelineHeight - h, W: timelineBarW, H: h,
-			TextX: x + timelineBarW/2, ShowLabel: y == first || y == last || (y-first)%every == 0 && last-y >= every,
+			URL: link.URL("/search"), X: x, Y: timelineHeight - h, W: barW, H: h,
+			TextX: x + barW/2, ShowLabel: y == first || y == last || (y-first)%every == 0 && last-y >= every,
 			InRange: ok && y >= from && y <= to,
 		}
 		tl.Bars = append(tl.Bars, b)

@@ -65,6 +65,7 @@ func (s *Server) searchView(c echo.Context, st State, res *search.Result) compon
 	form := &components.SearchForm{Action: "/search", Text: st.Text, Hidden: hiddenFields(st, append([]string{paramQ, paramPage}, facetQueryParams...)...)}
 	v.Meta = s.meta(summary+" · Accord", describeLong(st, res), form)
 	v.Meta.Canonical = s.origin(c) + st.URL("/search")
+	v.Meta.SkipToResults = true
 	v.Meta.FeedURL = v.Links.Atom
 	return v
 }

@@ -18,7 +18,9 @@ type Meta struct {
 	OpenSearchURL string
 	// NoIndex asks robots not to index the page.
 	NoIndex bool
-	Assets  Assets
+	// SkipToResults points the skip link past the filters to the results.
+	SkipToResults bool
+	Assets        Assets
 	// Search is the header search box; nil hides it (the home page has
 	// its own).
 	Search *SearchForm
@@ -126,7 +128,10 @@ type Facet struct {
 	Options   []Option
 	More      []Option
 	MoreLabel string
-	Search    *FacetSearch
+	// Cut says that the list stops short of all values ("152 officials —
+	// find one above"); "" when every value is listed.
+	Cut    string
+	Search *FacetSearch
 	// NoValues is the text shown when the facet has nothing to list.
 	NoValues string
 }

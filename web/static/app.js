@@ -40,7 +40,7 @@
 
   // load replaces the results region with the one for url and records the
   // new state in the history.
-  async function load(url, { history: mode = 'push', focusKey = null, typing = false } = {}) {
+  async function load(url, { history: mode = 'push', focusKey = null, typing = false, toResults = false } = {}) {
     const old = region();
     if (!old) { window.location.assign(url); return; }
     old.setAttribute('aria-busy', 'true');
@@ -64,7 +64,16 @@
       history.replaceState({ accord: true }, '', got.url);
     }
     if (mode !== 'none') typingEntry = typing;
-    restoreFocus(fresh, focusKey, hadFocus);
+    if (toResults) showResults(fresh); else restoreFocus(fresh, focusKey, hadFocus);
+  }
+
+  // showResults scrolls to the results' heading and focuses it.
+  function showResults(root) {
+    const h = (root || document).querySelector('#results-heading');
+    if (!h) return;
+    const content = h.closest('.content') || h;
+    content.scrollIntoView({ block: 'start' });
+    h.focus({ preventScroll: true });
   }
 
   function afterSwap(fresh) {
@@ -131,6 +140,16 @@
 
   // Links that change the search swap the region instead of reloading.
   document.addEventListener('click', (e) => {
+    const done = e.target.closest('[data-filters-done]');
+    if (done) {
+      // On phones: close the filter panel and show the results.
+      e.preventDefault();
+      const d = document.querySelector('[data-filters]');
+      if (d) d.open = false;
+      phoneFiltersOpen = false;
+      showResults(document);
+      return;
+    }
     const copy = e.target.closest('[data-copy-link]');
     if (copy) { copyLink(copy); return; }
     const a = e.target.closest('a[data-nav]');
@@ -140,7 +159,10 @@
     const u = new URL(a.getAttribute('href'), window.location.href);
     if (u.origin !== window.location.origin || u.pathname !== '/search') return;
     e.preventDefault();
-    load(u.href, { focusKey: a.dataset.key || null });
+    // Paging starts the new page at its heading: scroll there and move
+    // focus to it, instead of staying at the bottom.
+    const paging = !!a.closest('.pagination');
+    load(u.href, { focusKey: paging ? null : (a.dataset.key || null), toResults: paging });
   });
 
   window.addEventListener('popstate', () => {
