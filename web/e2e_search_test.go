@@ -123,7 +123,7 @@ func TestSearchPageFacets(t *testing.T) {
 
 func TestSearchPageShowMore(t *testing.T) {
 	d := get(t, newHandler(t), "/search").doc(t)
-	if got, want := texts(d, "[data-testid=facet-country] [data-testid=facet-more] > summary"), []string{"Show 8 more countries"}; !slices.Equal(got, want) {
+	if got, want := texts(d, "[data-testid=facet-country] [data-testid=facet-more] > summary > .more__closed"), []string{"Show 8 more countries"}; !slices.Equal(got, want) {
 		t.Errorf("show more: got %q, want %q", got, want)
 	}
 	if got, want := d.Find("[data-testid=facet-country] [data-testid=facet-more] [data-testid=facet-option]").Length(), 8; got != want {
