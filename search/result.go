@@ -17,6 +17,12 @@ type Result struct {
 	// than its pagination.maxTotalHits; Bleve counts exactly and never
 	// sets it. Facet and year counts are over all matches either way.
 	TotalCapped bool
+	// AllWords is how many matches have every query word (the first
+	// bucket of the words rule) when AllWordsKnown: an engine that ranks
+	// by buckets learns it for free, so a page can say that its later
+	// hits lack some words without a second search. Unknown otherwise.
+	AllWords      int
+	AllWordsKnown bool
 	// Facets holds value counts per facet. A facet with a selection gets
 	// disjunctive counts: computed with every filter except its own.
 	Facets map[Facet][]FacetCount

@@ -62,9 +62,12 @@ func (s *Server) hintsView(ctx context.Context, st State, res *search.Result) co
 	if strategy == search.MatchAll || res.Total == 0 {
 		return h
 	}
-	q := st.Query()
-	q.Match = search.MatchAll
-	all, err := s.total(ctx, q)
+	all, err := res.AllWords, error(nil)
+	if !res.AllWordsKnown {
+		q := st.Query()
+		q.Match = search.MatchAll
+		all, err = s.total(ctx, q)
+	}
 	switch {
 	case err != nil || all >= res.Total:
 	case all == 0:

@@ -42,15 +42,16 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	reqs := buildRequests(q, p)
 	var (
-		results []*bleve.SearchResult
-		page    []*bsearch.DocumentMatch
-		err     error
+		results  []*bleve.SearchResult
+		page     []*bsearch.DocumentMatch
+		allWords = -1 // matches of bucket 0, when rankedPage searched it
+		err      error
 	)
 	if ranked(q, p) && p.buckets() > 1 && q.Window() > 0 {
 		// The buckets are searched while the counts are.
 		var errPage error
 		var wg sync.WaitGroup
-		wg.Go(func() { page, errPage = x.rankedPage(ctx, q, p) })
+		wg.Go(func() { page, allWords, errPage = x.rankedPage(ctx, q, p) })
 		results, err = x.runAll(ctx, reqs)
 		wg.Wait()
 		err = cmp.Or(err, errPage)
@@ -62,6 +63,9 @@ func (x *Index) Search(ctx context.Context, q search.Query) (*search.Result, err
 	}
 	res := &search.Result{Facets: map[search.Facet][]search.FacetCount{}}
 	res.Total = int(results[0].Total)
+	if allWords >= 0 {
+		res.AllWords, res.AllWordsKnown = allWords, true
+	}
 	if ranked(q, p) {
 		if p.buckets() == 1 {
 			if page, err = x.pageOf(ctx, p, results[0].Hits, q.Offset(), q.Window()); err != nil {
@@ -177,16 +181,22 @@ func (x *Index) locate(ctx context.Context, p *textPlan, hits []*bsearch.Documen
 // rankedPage returns the page's hits in the order of the words rule:
 // bucket after bucket (every unit, then without the first removal group,
 // and so on), each re-ranked by pageOf, searching only the buckets the
-// page reaches, as Meilisearch stops once it has enough documents.
-func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]*bsearch.DocumentMatch, error) {
+// page reaches, as Meilisearch stops once it has enough documents. It
+// also returns how many documents bucket 0 holds (those with every
+// unit), which the first search counts anyway.
+func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]*bsearch.DocumentMatch, int, error) {
 	off, need := q.Offset(), q.Window()
 	var page []*bsearch.DocumentMatch
+	allWords := -1
 	for j := 0; j < p.buckets() && need > 0; j++ {
 		req := bleve.NewSearchRequestOptions(filtered(p.bucket(j), q.Filters, q.From, q.ToEnd()), candidates(off, need), 0, false)
 		req.SortByCustom(sortOrder(q, p))
 		r, err := x.searchIn(ctx, req)
 		if err != nil {
-			return nil, searchErr(err)
+			return nil, allWords, searchErr(err)
+		}
+		if j == 0 {
+			allWords = int(r.Total)
 		}
 		// The request asked for more than off hits: fewer means the
 		// bucket has no more.
@@ -196,13 +206,13 @@ func (x *Index) rankedPage(ctx context.Context, q search.Query, p *textPlan) ([]
 		}
 		got, err := x.pageOf(ctx, p, r.Hits, off, need)
 		if err != nil {
-			return nil, err
+			return nil, allWords, err
 		}
 		page = append(page, got...)
 		need -= len(got)
 		off = 0
 	}
-	return page, nil
+	return page, allWords, nil
 }
 
 // fetchHits loads the stored fields and highlights of the page's hits,

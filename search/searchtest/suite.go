@@ -165,6 +165,19 @@ func runCase(t *testing.T, e search.Engine, c Case, docs []search.Document) {
 	if diff := cmp.Diff(expectedYears(c, docs), res.Years); diff != "" {
 		t.Errorf("years (-want +got):\n%s", diff)
 	}
+	if res.AllWordsKnown {
+		// An engine that reports how many matches have every word must
+		// agree with the strict search's total.
+		strict := q
+		strict.Match = search.MatchAll
+		all, err := e.Search(t.Context(), strict)
+		if err != nil {
+			t.Fatalf("Search with match=all: %v", err)
+		}
+		if res.AllWords != all.Total {
+			t.Errorf("AllWords: got %d, the match=all search has %d", res.AllWords, all.Total)
+		}
+	}
 }
 
 func checkHighlight(ctx context.Context, t *testing.T, e search.Engine) {
