@@ -225,7 +225,7 @@ func serve(t *testing.T, data string) *httptest.Server {
 	if err != nil || dir == "" {
 		t.Fatalf("no committed index generation: %v", err)
 	}
-	idx, err := bleve.Open(dir)
+	idx, err := bleve.OpenReadOnly(dir) // as the server opens it: a read-write open changes the files, and the next run would rebuild
 	if err != nil {
 		t.Fatal(err)
 	}
