@@ -116,6 +116,10 @@ func (d *Document) Values(f Facet) []string {
 		if d.Type != "" {
 			return []string{d.Type}
 		}
+	case FacetPublisher:
+		if d.Source != "" {
+			return []string{d.Source}
+		}
 	}
 	return nil
 }

@@ -16,10 +16,13 @@ const (
 	// FacetType is the kind of document ("Press release", "Readout"):
 	// one value per document (Document.Type).
 	FacetType Facet = "type"
+	// FacetPublisher is the publisher ("U.S. Department of Homeland
+	// Security"): one value per document (Document.Source).
+	FacetPublisher Facet = "publisher"
 )
 
 // Facets lists the facets in their canonical (URL and display) order.
-var Facets = []Facet{FacetCountry, FacetOfficial, FacetTopic, FacetType}
+var Facets = []Facet{FacetCountry, FacetOfficial, FacetTopic, FacetType, FacetPublisher}
 
 // Sort is the order of hits.
 type Sort string

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,6 +82,58 @@ func TestTypeFacetEverywhere(t *testing.T) {
 	}
 	if r := get(t, h, "/search?type=Press+release"); r.status != http.StatusOK || !strings.Contains(r.body, "Document type") {
 		t.Errorf("search page with a type filter: status %d", r.status)
+	}
+}
+
+// TestPublisherFacetEverywhere: the publisher (Document.Source) filters
+// by URL, combines with other facets, and shows in the JSON API, the Atom
+// feed, the CSV export and the search page.
+func TestPublisherFacetEverywhere(t *testing.T) {
+	h := newHandler(t)
+	api := func(target string) apiResult {
+		t.Helper()
+		r := get(t, h, target)
+		var res apiResult
+		if err := json.Unmarshal([]byte(r.body), &res); err != nil || r.status != http.StatusOK {
+			t.Fatalf("%s: status %d, %v", target, r.status, err)
+		}
+		return res
+	}
+	res := api("/api/search?publisher=U.S.+Department+of+State")
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "d03" {
+		t.Errorf("publisher=U.S. Department of State: total %d, hits %+v, want d03 only", res.Total, res.Hits)
+	}
+	// The selected value is marked; the others keep their counts (OR
+	// within a facet).
+	fs := res.Facets["publisher"]
+	counts := map[string]int{}
+	for _, fc := range fs {
+		counts[fc.Value] = fc.Count
+		if fc.Selected != (fc.Value == "U.S. Department of State") {
+			t.Errorf("publisher %q: selected %v", fc.Value, fc.Selected)
+		}
+	}
+	if counts["U.S. Department of Homeland Security"] != 7 || counts["U.S. Department of State"] != 1 || counts[`Weird "Source" \ Press`] != 1 {
+		t.Errorf("publisher facet = %+v, want DHS 7, State 1, Weird 1", fs)
+	}
+	res = api("/api/search?topic=Migration&publisher=Homeland+Newswire&publisher=U.S.+Department+of+State")
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "d08" {
+		t.Errorf("two publishers and a topic: total %d, hits %+v, want d08 only", res.Total, res.Hits)
+	}
+	atom := get(t, h, "/search.atom?publisher=U.S.+Department+of+State").body
+	if !strings.Contains(atom, `label="Publisher: U.S. Department of State"`) {
+		t.Errorf("Atom entries carry no publisher category: %s", atom)
+	}
+	csv := get(t, h, "/search.csv?publisher=U.S.+Department+of+State").body
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "d03,") || !strings.Contains(lines[1], ",U.S. Department of State,") {
+		t.Errorf("CSV for one publisher: %q", csv)
+	}
+	r := get(t, h, "/search?publisher=U.S.+Department+of+State")
+	if r.status != http.StatusOK || !strings.Contains(r.body, "Publishers") {
+		t.Fatalf("search page with a publisher filter: status %d", r.status)
+	}
+	if got := texts(r.doc(t), "[data-testid=filter-chip] .chip__value"); !slices.Equal(got, []string{"U.S. Department of State"}) {
+		t.Errorf("filter chips: %q, want the publisher", got)
 	}
 }
 

@@ -59,6 +59,7 @@ func TestDocPage(t *testing.T) {
 		"/search?official=Alejandro+Mayorkas", "/search?official=Nancy+Faeser",
 		"/search?topic=Counterterrorism", "/search?topic=Cybersecurity",
 		"/search?type=Readout",
+		"/search?publisher=U.S.+Department+of+Homeland+Security",
 	}, attrs(d, ".doc-aside [data-testid=tag]", "href")); diff != "" {
 		t.Errorf("facet links (-want +got):\n%s", diff)
 	}

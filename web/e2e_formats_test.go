@@ -40,7 +40,7 @@ func TestAPIShape(t *testing.T) {
 	}
 	var facets map[string][]map[string]json.RawMessage
 	_ = json.Unmarshal(raw["facets"], &facets)
-	if diff := cmp.Diff([]string{"country", "official", "topic", "type"}, slices.Sorted(maps.Keys(facets))); diff != "" {
+	if diff := cmp.Diff([]string{"country", "official", "publisher", "topic", "type"}, slices.Sorted(maps.Keys(facets))); diff != "" {
 		t.Errorf("facet keys (-want +got):\n%s", diff)
 	}
 	for f, counts := range facets {
@@ -77,6 +77,8 @@ func TestAPIShape(t *testing.T) {
 			"official": {{Value: "Alejandro Mayorkas", Count: 1}, {Value: "Antony Blinken", Count: 1}},
 			"topic":    {{Value: "Drug trafficking", Count: 1}, {Value: "Transnational organized crime", Count: 1}},
 			"type":     {{Value: "Press release", Count: 1}},
+			// The publisher facet counts Document.Source.
+			"publisher": {{Value: "U.S. Department of State", Count: 1}},
 		},
 		Years: []search.FacetCount{{Value: "2021", Count: 1}},
 	}

@@ -29,6 +29,7 @@ func TestCanonicalRedirects(t *testing.T) {
 		{"spelling of spaces", "/search?q=border%20security", "/search?q=border+security"},
 		{"trimmed text", "/search?q=+cyber+", "/search?q=cyber"},
 		{"home with a query", "/?q=cyber&country=Germany", "/search?q=cyber&country=Germany"},
+		{"publisher after type", "/search?publisher=Homeland+Newswire&type=Readout&topic=Migration", "/search?topic=Migration&type=Readout&publisher=Homeland+Newswire"},
 		{"fragment requests too", "/search?country=Mexico&q=a", "/search?q=a&country=Mexico"},
 	}
 	for _, tt := range tests {

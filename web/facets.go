@@ -18,10 +18,11 @@ const facetMoreN = 40
 
 // facetNames are the words used for each facet on the page.
 var facetNames = map[search.Facet]struct{ label, single, plural string }{
-	search.FacetCountry:  {"Countries", "Country", "countries"},
-	search.FacetOfficial: {"Officials", "Official", "officials"},
-	search.FacetTopic:    {"Topics", "Topic", "topics"},
-	search.FacetType:     {"Document types", "Document type", "document types"},
+	search.FacetCountry:   {"Countries", "Country", "countries"},
+	search.FacetOfficial:  {"Officials", "Official", "officials"},
+	search.FacetTopic:     {"Topics", "Topic", "topics"},
+	search.FacetType:      {"Document types", "Document type", "document types"},
+	search.FacetPublisher: {"Publishers", "Publisher", "publishers"},
 }
 
 // facetView shapes one facet's counts: selected values first, then the

@@ -111,7 +111,8 @@ func (s *Server) related(ctx context.Context, d *search.Document) ([]search.Hit,
 	hits := map[string]search.Hit{}
 	for _, f := range search.Facets {
 		vals := d.Values(f)
-		if len(vals) == 0 {
+		// Most documents share a publisher: it says nothing of relatedness.
+		if len(vals) == 0 || f == search.FacetPublisher {
 			continue
 		}
 		res, err := s.search(ctx, search.Query{Filters: map[search.Facet][]string{f: vals}, Sort: search.SortNewest, PerPage: 20, NoFacets: true})

@@ -426,7 +426,7 @@ func toFields(d *search.Document) map[string]interface{} {
 		fieldPath:      d.Path,
 		fieldHash:      d.Hash,
 	}
-	facets := make([]string, 0, len(d.Countries)+len(d.Officials)+len(d.Topics)+2)
+	facets := make([]string, 0, len(d.Countries)+len(d.Officials)+len(d.Topics)+3)
 	for _, f := range search.Facets {
 		for _, v := range d.Values(f) {
 			facets = append(facets, string(f)+facetSep+v)

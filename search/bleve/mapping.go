@@ -8,7 +8,7 @@ import (
 
 // SchemaVersion names the index layout below. Bump it whenever the mapping
 // or the stored fields change: an index with another version is rebuilt.
-const SchemaVersion = "accord-bleve-9"
+const SchemaVersion = "accord-bleve-10"
 
 // Field names in the index.
 const (
@@ -50,10 +50,11 @@ const facetSep = "\x1f"
 
 // facetField maps a facet to its keyword field.
 var facetField = map[string]string{
-	"country":  fieldCountries,
-	"official": fieldOfficials,
-	"topic":    fieldTopics,
-	"type":     fieldType,
+	"country":   fieldCountries,
+	"official":  fieldOfficials,
+	"topic":     fieldTopics,
+	"type":      fieldType,
+	"publisher": fieldSource,
 }
 
 // newMapping builds the static index mapping: English analysis for text
@@ -91,12 +92,13 @@ func newMapping() *mapping.IndexMappingImpl {
 	// leaving them out makes the index markedly smaller.
 	doc.AddFieldMappingsAt(fieldBody, text(false))
 	doc.AddFieldMappingsAt(fieldDate, date)
-	for _, f := range []string{fieldSource, fieldOrgs, fieldLang, fieldPath} {
+	for _, f := range []string{fieldOrgs, fieldLang, fieldPath} {
 		doc.AddFieldMappingsAt(f, keyword(true, false))
 	}
 	// Facet filters compare normalized values (see facetAnalyzerName);
-	// the stored value is the document's own.
-	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldType} {
+	// the stored value is the document's own. The source is the
+	// publisher facet.
+	for _, f := range []string{fieldCountries, fieldOfficials, fieldTopics, fieldType, fieldSource} {
 		m := keyword(true, false)
 		m.Analyzer = facetAnalyzerName
 		doc.AddFieldMappingsAt(f, m)

@@ -32,7 +32,7 @@ func TestSearch(t *testing.T) {
 		{"indexUid": "news", "q": "border", "matchingStrategy": "last", "hybrid": null,
 		 "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 		 "filter": [["countries = \"Côte d'Ivoire\"", "countries = \"The \\\"Hague\\\"\""], ["date_ts < 1735689600"]],
-		 "facets": ["officials", "topics", "type", "year"],
+		 "facets": ["officials", "topics", "type", "source", "year"],
 		 "attributesToRetrieve": ["id", "title", "url", "source", "date", "countries", "officials", "topics", "type", "title_derived", "roles", "path", "lang"],
 		 "attributesToHighlight": ["title", "body"], "attributesToCrop": ["body"], "cropLength": 30,
 		 "cropMarker": "…", "highlightPreTag": "\ue000", "highlightPostTag": "\ue001", "showRankingScore": true},

@@ -61,7 +61,7 @@ func TestBuildSearchFederated(t *testing.T) {
 			name: "OR: federated, facets by index, merged",
 			q:    search.Query{Text: "icebreaker OR cutter "},
 			want: []string{`{"federation": {"limit": 10,
-				"facetsByIndex": {"news": ["countries", "officials", "topics", "type", "year"]}, "mergeFacets": {}},
+				"facetsByIndex": {"news": ["countries", "officials", "topics", "type", "source", "year"]}, "mergeFacets": {}},
 				"queries": [{` + mainFields + `, "q": "icebreaker "}, {` + mainFields + `, "q": "cutter "}]}`},
 		},
 		{
@@ -69,7 +69,7 @@ func TestBuildSearchFederated(t *testing.T) {
 			q: search.Query{Text: "harbor napolitano", Entities: napolitano, Page: 3, PerPage: 5, From: jan,
 				Filters: map[search.Facet][]string{search.FacetCountry: {"Mexico"}}},
 			want: []string{`{"federation": {"offset": 10, "limit": 5,
-				"facetsByIndex": {"news": ["officials", "topics", "type", "year"]}, "mergeFacets": {}},
+				"facetsByIndex": {"news": ["officials", "topics", "type", "source", "year"]}, "mergeFacets": {}},
 				"queries": [
 					{` + mainFields + `, "q": "harbor napolitano", "filter": [["countries = \"Mexico\""], ["date_ts >= 1704067200"]]},
 					{` + mainFields + `, "q": "harbor", "filter": [["countries = \"Mexico\""], ["date_ts >= 1704067200"], ["officials = \"Janet Napolitano\""]]}]}`,

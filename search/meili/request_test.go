@@ -39,14 +39,14 @@ func TestBuildSearch(t *testing.T) {
 			q:    search.Query{Text: "border security"},
 			want: `{"queries": [{` + mainFields + `,
 				"q": "border security", "page": 1, "hitsPerPage": 10,
-				"facets": ["countries", "officials", "topics", "type", "year"]}]}`,
+				"facets": ["countries", "officials", "topics", "type", "source", "year"]}]}`,
 		},
 		{
 			name: "no text browses newest first",
 			q:    search.Query{Text: "  ", Sort: search.SortRelevance, Page: 2, PerPage: 20},
 			want: `{"queries": [{` + mainFields + `,
 				"q": "  ", "page": 2, "hitsPerPage": 20, "sort": ["date_ts:desc"],
-				"facets": ["countries", "officials", "topics", "type", "year"]}]}`,
+				"facets": ["countries", "officials", "topics", "type", "source", "year"]}]}`,
 		},
 		{
 			name: "newest",
@@ -78,7 +78,7 @@ func TestBuildSearch(t *testing.T) {
 						["topics = \"tariffs\""],
 						["date_ts >= 1704067200 AND date_ts < 1706745600"]
 					],
-					"facets": ["officials", "type", "year"]},
+					"facets": ["officials", "type", "source", "year"]},
 				{"indexUid": "news", "q": "trade", "matchingStrategy": "last", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["countries"],
 					"filter": [["topics = \"tariffs\""], ["date_ts >= 1704067200 AND date_ts < 1706745600"]]},
@@ -97,7 +97,7 @@ func TestBuildSearch(t *testing.T) {
 				{` + mainFields + `,
 					"q": "", "page": 1, "hitsPerPage": 10, "sort": ["date_ts:desc"],
 					"filter": [["officials = \"A\""]],
-					"facets": ["countries", "topics", "type", "year"]},
+					"facets": ["countries", "topics", "type", "source", "year"]},
 				{"indexUid": "news", "q": "", "matchingStrategy": "last", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["officials"]}
 			]}`,
@@ -123,7 +123,7 @@ func TestBuildSearch(t *testing.T) {
 				{` + strings.Replace(mainFields, `"last"`, `"all"`, 1) + `,
 					"q": "border mexico", "page": 1, "hitsPerPage": 10,
 					"filter": [["topics = \"a\""]],
-					"facets": ["countries", "officials", "type", "year"]},
+					"facets": ["countries", "officials", "type", "source", "year"]},
 				{"indexUid": "news", "q": "border mexico", "matchingStrategy": "all", "hybrid": null,
 					"hitsPerPage": 0, "facets": ["topics"]}
 			]}`,

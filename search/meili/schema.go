@@ -32,6 +32,8 @@ var facetAttr = map[search.Facet]string{
 	search.FacetOfficial: attrOfficials,
 	search.FacetTopic:    attrTopics,
 	search.FacetType:     attrType,
+	// The publisher facet is the document's source.
+	search.FacetPublisher: attrSource,
 }
 
 // Search-time constants.

@@ -83,7 +83,8 @@ func TestResult(t *testing.T) {
 						{Value: "visas", Count: 2},
 						{Value: "trade", Count: 1, Selected: true},
 					},
-					search.FacetType: {},
+					search.FacetType:      {},
+					search.FacetPublisher: {},
 				},
 				Years: []search.FacetCount{{Value: "2024", Count: 1}},
 			},
@@ -98,10 +99,11 @@ func TestResult(t *testing.T) {
 			want: &search.Result{
 				Hits: []search.Hit{},
 				Facets: map[search.Facet][]search.FacetCount{
-					search.FacetCountry:  {},
-					search.FacetOfficial: {},
-					search.FacetTopic:    {{Value: "trade", Selected: true}},
-					search.FacetType:     {},
+					search.FacetCountry:   {},
+					search.FacetOfficial:  {},
+					search.FacetTopic:     {{Value: "trade", Selected: true}},
+					search.FacetType:      {},
+					search.FacetPublisher: {},
 				},
 				Years: []search.FacetCount{},
 			},
@@ -114,7 +116,7 @@ func TestResult(t *testing.T) {
 				Hits:  []search.Hit{},
 				Total: 1000,
 				Facets: map[search.Facet][]search.FacetCount{
-					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {},
+					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {}, search.FacetPublisher: {},
 				},
 				Years: []search.FacetCount{{Value: "2024", Count: 10}, {Value: "2021", Count: 590}, {Value: "2019", Count: 400}},
 			},
@@ -129,7 +131,7 @@ func TestResult(t *testing.T) {
 				Total:       1000,
 				TotalCapped: true,
 				Facets: map[search.Facet][]search.FacetCount{
-					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {},
+					search.FacetCountry: {}, search.FacetOfficial: {}, search.FacetTopic: {}, search.FacetType: {}, search.FacetPublisher: {},
 				},
 				Years: []search.FacetCount{{Value: "2024", Count: 10}, {Value: "2021", Count: 1590}, {Value: "2019", Count: 400}},
 			},
