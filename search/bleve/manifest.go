@@ -65,15 +65,17 @@ func writeManifest(dir string) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, manifestFile+".tmp")
-	if err := writeSynced(tmp, b); err != nil {
+	if err := replaceFile(filepath.Join(dir, manifestFile), b); err != nil {
 		return fmt.Errorf("manifest of %s: %w", dir, err)
 	}
-	return os.Rename(tmp, filepath.Join(dir, manifestFile))
+	return nil
 }
 
-func writeSynced(path string, b []byte) error {
-	f, err := os.Create(path)
+// replaceFile writes b to path+".tmp", syncs it and renames it over path,
+// so a reader sees the old contents or the new, never a part.
+func replaceFile(path string, b []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
@@ -85,7 +87,10 @@ func writeSynced(path string, b []byte) error {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // Verify checks the files of the generation in dir against the manifest

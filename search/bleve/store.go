@@ -202,15 +202,7 @@ func (s Store) Commit(dir string) error {
 	if err := writeManifest(dir); err != nil {
 		return fmt.Errorf("bleve: commit: %w", err)
 	}
-	tmp := filepath.Join(s.Root, currentFile+".tmp")
-	if err := os.WriteFile(tmp, []byte(filepath.Base(dir)+"\n"), 0o644); err != nil {
-		return fmt.Errorf("bleve: commit: %w", err)
-	}
-	if f, err := os.Open(tmp); err == nil {
-		f.Sync()
-		f.Close()
-	}
-	if err := os.Rename(tmp, filepath.Join(s.Root, currentFile)); err != nil {
+	if err := replaceFile(filepath.Join(s.Root, currentFile), []byte(filepath.Base(dir)+"\n")); err != nil {
 		return fmt.Errorf("bleve: commit: %w", err)
 	}
 	return nil
