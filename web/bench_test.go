@@ -121,7 +121,9 @@ func benchEngine(b *testing.B) (search.Engine, []string) {
 	if cur, err := (bleve.Store{Root: dir}).Current(); err == nil && cur != "" {
 		dir = cur
 	}
-	idx, err := bleve.Open(dir)
+	// Read-only, as the server opens it: a read-write open changes the
+	// files, and the damage check would then rebuild a served generation.
+	idx, err := bleve.OpenReadOnly(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -190,7 +190,13 @@ func benchIndex(b *testing.B) *bleve.Index {
 	if !exists && os.Getenv(envCorpus) == "" {
 		b.Fatalf("%s=%s holds no index: set %s to a JSON Lines corpus to build it", envIndex, dir, envCorpus)
 	}
-	idx, err := bleve.Open(dir)
+	// An index that exists is opened read-only, as the server opens it: a
+	// read-write open changes the files of a served generation.
+	open := bleve.OpenReadOnly
+	if !exists {
+		open = bleve.Open
+	}
+	idx, err := open(dir)
 	if err != nil {
 		b.Fatal(err)
 	}
